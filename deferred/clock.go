@@ -10,6 +10,11 @@ import "time"
 // The reactor and task.Clock satisfy it structurally, so deferred does not
 // import them. Call only on the reactor goroutine.
 //
+// Example:
+//
+//	var clock deferred.Clock = reactor // or a task.Clock in tests
+//	deferred.AddTimeout(d, time.Second, clock)
+//
 // Twisted: IReactorTime (the callLater half).
 type Clock interface {
 	// CallLater arranges for f to run once, after delay, on the reactor

@@ -1,4 +1,4 @@
-// The Deferred type: construction, firing and adding callbacks.
+// The Deferred type, its callback types, and the ways to make one.
 
 package deferred
 
@@ -12,6 +12,12 @@ import "fmt"
 // and continue with its result. A panic becomes a [*PanicError] on the
 // errback path.
 //
+// Example:
+//
+//	var parse deferred.Callback = func(r any) (any, error) {
+//		return strconv.Atoi(r.(string)) // a bad number takes the errback path
+//	}
+//
 // Twisted: a callback passed to Deferred.addCallback.
 type Callback func(result any) (any, error)
 
@@ -21,6 +27,15 @@ type Callback func(result any) (any, error)
 // Returning (value, nil) recovers: the chain continues on the success path
 // with value. Returning a non-nil error keeps it on the errback path with
 // that error. A *Deferred and panics are handled as for [Callback].
+//
+// Example:
+//
+//	var orDefault deferred.Errback = func(err error) (any, error) {
+//		if errors.Is(err, fs.ErrNotExist) {
+//			return defaultConfig, nil // recover
+//		}
+//		return nil, err
+//	}
 //
 // Twisted: an errback passed to Deferred.addErrback.
 type Errback func(err error) (any, error)
@@ -153,172 +168,16 @@ func call(f func() (any, error)) (result any, err error) {
 	return f()
 }
 
-// Callback fires d with result, running the callbacks added so far.
-//
-// It returns ErrAlreadyCalled if d has fired before, except once after
-// [Deferred.Cancel] on a Deferred with no canceller, when the late result
-// is silently dropped. A *Deferred result is refused with an error matching
-// ErrInvalidResult and d stays unfired: return it from a callback instead.
-// An error passed as result is an ordinary value; use Errback to fail.
-// Call only on the reactor goroutine.
-//
-// Example:
-//
-//	d := deferred.New(nil)
-//	go fetch(func(body []byte) { reactor.CallFromThread(func() { d.Callback(body) }) })
-//
-// Twisted: Deferred.callback.
-func (d *Deferred) Callback(result any) error {
-	if _, ok := result.(*Deferred); ok {
-		return fmt.Errorf("%w: Callback with a *Deferred", ErrInvalidResult)
-	}
-	return d.fire(result, nil)
-}
-
-// Errback fires d with the error err, running the errbacks added so far.
-//
-// A nil err is replaced by ErrNilError so the errback path always carries
-// an error. Errors returned are as for [Deferred.Callback]. Call only on the
-// reactor goroutine.
-//
-// Example:
-//
-//	if err != nil {
-//		_ = d.Errback(fmt.Errorf("resolve %s: %w", host, err))
-//	}
-//
-// Twisted: Deferred.errback.
-func (d *Deferred) Errback(err error) error {
-	if err == nil {
-		err = ErrNilError
-	}
-	return d.fire(nil, err)
-}
-
-func (d *Deferred) fire(result any, err error) error {
-	if d.called {
-		if d.suppress {
-			d.suppress = false
-			return nil
-		}
-		return ErrAlreadyCalled
-	}
-	d.called = true
-	d.result, d.err = result, err
-	d.runCallbacks()
-	return nil
-}
-
-// AddCallbacks appends a (callback, errback) pair to d's chain and returns
-// d.
-//
-// Exactly one of the two runs, depending on the path the result is on when
-// it reaches the pair; a nil cb or eb passes the result through unchanged.
-// If d has already fired, the pair runs now, before AddCallbacks returns.
-// Call only on the reactor goroutine.
-//
-// Example:
-//
-//	d.AddCallbacks(
-//		func(r any) (any, error) { fmt.Println("got", r); return r, nil },
-//		func(err error) (any, error) { return "default", nil }, // recover
-//	)
-//
-// Twisted: Deferred.addCallbacks.
-func (d *Deferred) AddCallbacks(cb Callback, eb Errback) *Deferred {
-	return d.add(pair{cb: cb, eb: eb})
-}
-
-// AddCallback appends cb to the success path of d's chain; errors pass it
-// by. It returns d. Call only on the reactor goroutine.
-//
-// Example:
-//
-//	d.AddCallback(func(r any) (any, error) { return strings.ToUpper(r.(string)), nil })
-//
-// Twisted: Deferred.addCallback.
-func (d *Deferred) AddCallback(cb Callback) *Deferred {
-	return d.add(pair{cb: cb})
-}
-
-// AddErrback appends eb to the errback path of d's chain; successes pass it
-// by. It returns d. Call only on the reactor goroutine.
-//
-// Example:
-//
-//	d.AddErrback(func(err error) (any, error) {
-//		if errors.Is(err, deferred.ErrTimeout) {
-//			return cached, nil
-//		}
-//		return nil, err
-//	})
-//
-// Twisted: Deferred.addErrback.
-func (d *Deferred) AddErrback(eb Errback) *Deferred {
-	return d.add(pair{eb: eb})
-}
-
-// AddBoth appends f to both paths of d's chain: f receives (result, nil) on
-// success and (nil, err) on failure, and its return value is the next
-// result as for a [Callback]. It returns d. Use it for clean-up that must
-// run either way. Call only on the reactor goroutine.
-//
-// Example:
-//
-//	d.AddBoth(func(r any, err error) (any, error) { conn.Close(); return r, err })
-//
-// Twisted: Deferred.addBoth.
-func (d *Deferred) AddBoth(f func(result any, err error) (any, error)) *Deferred {
-	return d.add(pair{both: f, kind: kindBoth})
-}
-
-// Chain makes other fire with d's result when d's chain reaches this point,
-// and returns d. d's chain then continues with a nil result (or with the
-// error other's firing returned, such as ErrAlreadyCalled).
-//
-// Unlike returning other from a callback, which waits for other, Chain
-// feeds other; cancelling other does not cancel d. Call only on the reactor
+// Called reports whether d has fired: Callback or Errback has been
+// accepted, or Cancel failed it. A fired Deferred may still be waiting on a
+// Deferred returned by a callback, or be paused. Call only on the reactor
 // goroutine.
 //
 // Example:
 //
-//	upstream.Chain(forUser) // forUser fires when upstream does
-//
-// Twisted: Deferred.chainDeferred.
-func (d *Deferred) Chain(other *Deferred) *Deferred {
-	return d.add(pair{target: other, kind: kindChain})
-}
-
-// Pause stops d from running callbacks until a matching [Deferred.Unpause].
-// A result that arrives meanwhile is stored. Pauses nest. Call only on the
-// reactor goroutine.
-//
-// Example:
-//
-//	d.Pause()
-//	defer d.Unpause() // callbacks run here, after the batch is set up
-//
-// Twisted: Deferred.pause.
-func (d *Deferred) Pause() {
-	d.paused++
-}
-
-// Unpause undoes one [Deferred.Pause]; when the last pause is undone and d
-// has fired, the pending callbacks run now. Unpause on a Deferred that is
-// not paused does nothing. Call only on the reactor goroutine.
-//
-// Twisted: Deferred.unpause.
-func (d *Deferred) Unpause() {
-	if d.paused == 0 {
-		return
-	}
-	d.paused--
-	if d.paused == 0 && d.called {
-		d.runCallbacks()
-	}
-}
-
-// Called reports whether d has fired.
+//	if !d.Called() {
+//		d.Cancel()
+//	}
 //
 // Twisted: Deferred.called.
 func (d *Deferred) Called() bool {

@@ -18,6 +18,10 @@ var (
 	// package interfaces re-exports this value so one errors.Is works for
 	// both uses.
 	//
+	//	if err := d.Callback(v); errors.Is(err, deferred.ErrAlreadyCalled) {
+	//		log.Print("result arrived twice")
+	//	}
+	//
 	// Twisted: defer.AlreadyCalledError, error.AlreadyCalled.
 	ErrAlreadyCalled = errors.New("deferred: already called")
 
@@ -28,11 +32,22 @@ var (
 	// re-exports this value. Cancelling a Deferred twice is harmless and
 	// returns nothing, so Deferred never uses it.
 	//
+	//	if err := dc.Cancel(); err != nil && !errors.Is(err, deferred.ErrAlreadyCancelled) {
+	//		return err
+	//	}
+	//
 	// Twisted: error.AlreadyCancelled.
 	ErrAlreadyCancelled = errors.New("deferred: already cancelled")
 
 	// ErrCancelled is the error a cancelled Deferred fails with when its
 	// canceller did not fire it.
+	//
+	//	d.AddErrback(func(err error) (any, error) {
+	//		if errors.Is(err, deferred.ErrCancelled) {
+	//			return nil, nil // the user gave up: not a failure
+	//		}
+	//		return nil, err
+	//	})
 	//
 	// Twisted: defer.CancelledError.
 	ErrCancelled = errors.New("deferred: cancelled")
@@ -40,17 +55,30 @@ var (
 	// ErrTimeout is matched (errors.Is) by the error a Deferred fails with
 	// when [AddTimeout]'s time passes before it fires.
 	//
+	//	if errors.Is(err, deferred.ErrTimeout) {
+	//		retry()
+	//	}
+	//
 	// Twisted: defer.TimeoutError.
 	ErrTimeout = errors.New("deferred: timed out")
 
 	// ErrQueueOverflow is returned by [Queue.Put] when the queue already
 	// holds its size limit of values and no getter is waiting.
 	//
+	//	if errors.Is(q.Put(v), deferred.ErrQueueOverflow) {
+	//		dropped++
+	//	}
+	//
 	// Twisted: defer.QueueOverflow.
 	ErrQueueOverflow = errors.New("deferred: queue overflow")
 
 	// ErrQueueUnderflow is returned by [Queue.Get] when the queue is empty
 	// and its backlog limit of waiting getters is reached.
+	//
+	//	d, err := q.Get()
+	//	if errors.Is(err, deferred.ErrQueueUnderflow) {
+	//		return deferred.Fail(errBusy)
+	//	}
 	//
 	// Twisted: defer.QueueUnderflow.
 	ErrQueueUnderflow = errors.New("deferred: queue underflow")
@@ -94,6 +122,15 @@ var (
 // Stack is the panicking goroutine's stack as formatted by
 // runtime/debug.Stack.
 //
+// Example:
+//
+//	d.AddErrback(func(err error) (any, error) {
+//		if pe, ok := errors.AsType[*deferred.PanicError](err); ok {
+//			log.Printf("bug: %v\n%s", pe.Value, pe.Stack)
+//		}
+//		return nil, err
+//	})
+//
 // Twisted: a Failure wrapping the exception a callback raised.
 type PanicError struct {
 	Value any    // the value passed to panic
@@ -103,6 +140,16 @@ type PanicError struct {
 // NewPanicError returns a *PanicError for v, recording the current stack.
 // Call it from the deferred function that recovered v, so the stack shows
 // the panic site.
+//
+// Example:
+//
+//	defer func() {
+//		if v := recover(); v != nil {
+//			err = deferred.NewPanicError(v)
+//		}
+//	}()
+//
+// Twisted: Failure() inside an except block.
 func NewPanicError(v any) *PanicError {
 	return &PanicError{Value: v, Stack: debug.Stack()}
 }
@@ -124,6 +171,13 @@ func (e *PanicError) Unwrap() error {
 //
 // Index is the failed Deferred's position in the input, and Err its error;
 // Unwrap returns Err so errors.Is and errors.As reach the original error.
+//
+// Example:
+//
+//	var fe *deferred.FirstError
+//	if errors.As(err, &fe) {
+//		log.Printf("request %d failed: %v", fe.Index, fe.Err)
+//	}
 //
 // Twisted: defer.FirstError.
 type FirstError struct {

@@ -10,6 +10,10 @@ import (
 // ListOptions selects when a [List] fires. The zero value waits for every
 // member and reports each outcome.
 //
+// Example:
+//
+//	deferred.List(probes, deferred.ListOptions{FireOnOneCallback: true, ConsumeErrors: true})
+//
 // Twisted: the keyword arguments of DeferredList.
 type ListOptions struct {
 	// FireOnOneCallback fires the List with a [FirstResult] as soon as a
@@ -29,6 +33,16 @@ type ListOptions struct {
 
 // ListResult is the outcome of one member of a [List]: Value if OK, else
 // Err.
+//
+// Example:
+//
+//	for i, res := range r.([]deferred.ListResult) {
+//		if !res.OK {
+//			log.Printf("member %d: %v", i, res.Err)
+//		}
+//	}
+//
+// Twisted: the (success, result) tuples of DeferredList.
 type ListResult struct {
 	OK    bool  // the member succeeded
 	Value any   // its result, if OK
@@ -37,6 +51,11 @@ type ListResult struct {
 
 // FirstResult is what a [List] created with FireOnOneCallback fires with:
 // the first successful member's Value and its Index in the input.
+//
+// Example:
+//
+//	first := r.(deferred.FirstResult)
+//	log.Printf("mirror %d answered first", first.Index)
 //
 // Twisted: the (result, index) tuple of DeferredList(fireOnOneCallback=True).
 type FirstResult struct {

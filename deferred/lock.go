@@ -22,12 +22,23 @@ type Lock struct {
 
 // NewLock returns an unlocked Lock.
 //
+// Example:
+//
+//	l := deferred.NewLock()
+//	l.Run(flush)
+//
 // Twisted: DeferredLock.__init__.
 func NewLock() *Lock {
 	return &Lock{}
 }
 
 // Locked reports whether the lock is held.
+//
+// Example:
+//
+//	if !l.Locked() {
+//		startBatch()
+//	}
 //
 // Twisted: DeferredLock.locked.
 func (l *Lock) Locked() bool {
@@ -67,6 +78,13 @@ func (l *Lock) cancelAcquire(d *Deferred) {
 //
 // It returns ErrNotAcquired if l is not locked.
 //
+// Example:
+//
+//	l.Acquire().AddCallback(func(any) (any, error) {
+//		defer l.Release()
+//		return update(), nil
+//	})
+//
 // Twisted: DeferredLock.release.
 func (l *Lock) Release() error {
 	if !l.locked {
@@ -88,7 +106,7 @@ func (l *Lock) Release() error {
 //
 // Example:
 //
-//	l.Run(func() (any, error) { return store.Save(ctx, rec), nil }) // Save returns a *Deferred
+//	l.Run(func() (any, error) { return store.Save(rec), nil }) // Save returns a *Deferred
 //
 // Twisted: DeferredLock.run.
 func (l *Lock) Run(f func() (any, error)) *Deferred {

@@ -9,8 +9,8 @@ import "fmt"
 // if one is queued.
 //
 // Waiting getters are served in order. The optional limits bound memory: a
-// size limit on queued values and a backlog limit on waiting getters.
-// Call only on the reactor goroutine.
+// size limit on queued values and a backlog limit on waiting getters. The
+// zero value is a Queue with no limits. Call only on the reactor goroutine.
 //
 // Example:
 //
@@ -30,12 +30,24 @@ type Queue struct {
 // NewQueue returns an empty Queue holding at most size values and at most
 // backlog waiting getters; 0 (or less) means no limit.
 //
+// Example:
+//
+//	q := deferred.NewQueue(1024, 0) // bounded buffer, any number of consumers
+//
 // Twisted: DeferredQueue.__init__ (None meaning no limit).
 func NewQueue(size, backlog int) *Queue {
 	return &Queue{size: size, backlog: backlog}
 }
 
-// Len reports how many values are queued.
+// Len reports how many values are queued, not yet taken by Get.
+//
+// Example:
+//
+//	if q.Len() > highWater {
+//		producer.PauseProducing()
+//	}
+//
+// Twisted: len(DeferredQueue.pending).
 func (q *Queue) Len() int {
 	return len(q.pending)
 }

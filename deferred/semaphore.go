@@ -6,7 +6,8 @@ package deferred
 // holds one of a fixed number of tokens.
 //
 // Acquire returns a Deferred that fires when a token is available; waiters
-// are served in the order they asked. Call only on the reactor goroutine.
+// are served in the order they asked. Create one with [NewSemaphore]; the
+// zero value has no tokens. Call only on the reactor goroutine.
 //
 // Example:
 //
@@ -26,6 +27,13 @@ type Semaphore struct {
 //
 // It returns ErrInvalidTokens if tokens is less than 1.
 //
+// Example:
+//
+//	sem, err := deferred.NewSemaphore(maxConns)
+//	if err != nil {
+//		return err
+//	}
+//
 // Twisted: DeferredSemaphore.__init__.
 func NewSemaphore(tokens int) (*Semaphore, error) {
 	if tokens < 1 {
@@ -36,12 +44,17 @@ func NewSemaphore(tokens int) (*Semaphore, error) {
 
 // Tokens reports how many tokens are free.
 //
+// Example:
+//
+//	log.Printf("%d of %d slots free", sem.Tokens(), sem.Limit())
+//
 // Twisted: DeferredSemaphore.tokens.
 func (s *Semaphore) Tokens() int {
 	return s.tokens
 }
 
-// Limit reports how many tokens the Semaphore has in all.
+// Limit reports how many tokens the Semaphore has in all, as given to
+// [NewSemaphore].
 //
 // Twisted: DeferredSemaphore.limit.
 func (s *Semaphore) Limit() int {
@@ -80,6 +93,10 @@ func (s *Semaphore) cancelAcquire(d *Deferred) {
 //
 // It returns ErrNotAcquired if every token is already free.
 //
+// Example:
+//
+//	work().AddBoth(func(r any, err error) (any, error) { _ = sem.Release(); return r, err })
+//
 // Twisted: DeferredSemaphore.release.
 func (s *Semaphore) Release() error {
 	if s.tokens >= s.limit {
@@ -95,6 +112,10 @@ func (s *Semaphore) Release() error {
 
 // Run calls f once a token is held and releases it when f's outcome is
 // known, as [Lock.Run] does.
+//
+// Example:
+//
+//	sem.Run(func() (any, error) { return client.Get(u), nil })
 //
 // Twisted: DeferredSemaphore.run.
 func (s *Semaphore) Run(f func() (any, error)) *Deferred {
