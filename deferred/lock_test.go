@@ -214,3 +214,18 @@ func TestSemaphoreRunLimitsConcurrency(t *testing.T) {
 		t.Errorf("peak %d, running %d, tokens %d; want 3, 0, 3", peak, running, s.Tokens())
 	}
 }
+
+func TestLockSkipsWaiterFiredElsewhere(t *testing.T) {
+	l := deferred.NewLock()
+	l.Acquire()
+	stray := l.Acquire()
+	_ = stray.Callback(nil) // fired by its owner, not by the lock
+	var got []string
+	acquireLogged(l, &got, "next")
+	if err := l.Release(); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"next"}, got); diff != "" {
+		t.Errorf("holders (-want +got):\n%s", diff)
+	}
+}

@@ -108,3 +108,17 @@ func TestQueuePutDeferred(t *testing.T) {
 		t.Errorf("refused Put queued a value")
 	}
 }
+
+func TestQueueSkipsGetterFiredElsewhere(t *testing.T) {
+	q := deferred.NewQueue(0, 0)
+	stray, _ := q.Get()
+	_ = stray.Callback("not from the queue")
+	var got []any
+	get(t, q, &got)
+	if err := q.Put("v"); err != nil {
+		t.Fatalf("Put: %v", err)
+	}
+	if diff := cmp.Diff([]any{"v"}, got); diff != "" {
+		t.Errorf("values (-want +got):\n%s", diff)
+	}
+}

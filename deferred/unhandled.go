@@ -89,7 +89,10 @@ func reportUnhandled(t *tracker) {
 // Such an error is logged when d is garbage-collected, but collection may
 // come late or never; tests and shutdown code call UnhandledError to check
 // now. Adding an errback that recovers, or returning d from a callback of
-// another Deferred, handles the error. Call only on the reactor goroutine.
+// another Deferred, handles the error. The report on collection needs the
+// error not to refer back to its Deferred: such a cycle keeps the Deferred
+// alive, and only this check finds the error. Call only on the reactor
+// goroutine.
 //
 // Example:
 //

@@ -12,15 +12,19 @@ func (w *waitList) len() int { return len(w.ds) }
 
 func (w *waitList) push(d *Deferred) { w.ds = append(w.ds, d) }
 
-// pop removes and returns the oldest waiter, or nil.
+// pop removes and returns the oldest waiter that has not fired, or nil.
+// A waiter fired by someone else (its owner calling Callback on it) would
+// swallow the value or the lock handed to it, so it is skipped.
 func (w *waitList) pop() *Deferred {
-	if len(w.ds) == 0 {
-		return nil
+	for len(w.ds) > 0 {
+		d := w.ds[0]
+		w.ds[0] = nil
+		w.ds = w.ds[1:]
+		if !d.called {
+			return d
+		}
 	}
-	d := w.ds[0]
-	w.ds[0] = nil
-	w.ds = w.ds[1:]
-	return d
+	return nil
 }
 
 // remove drops d (a cancelled waiter) from the list.
