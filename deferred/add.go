@@ -2,6 +2,8 @@
 
 package deferred
 
+import "fmt"
+
 // AddCallbacks appends a (callback, errback) pair to d's chain and returns
 // d.
 //
@@ -62,7 +64,7 @@ func (d *Deferred) AddErrback(eb Errback) *Deferred {
 //
 // Twisted: Deferred.addBoth.
 func (d *Deferred) AddBoth(f func(result any, err error) (any, error)) *Deferred {
-	return d.add(pair{both: f, kind: kindBoth})
+	return d.add(pair{both: f})
 }
 
 // Chain makes other fire with d's result when d's chain reaches this point,
@@ -79,5 +81,13 @@ func (d *Deferred) AddBoth(f func(result any, err error) (any, error)) *Deferred
 //
 // Twisted: Deferred.chainDeferred.
 func (d *Deferred) Chain(other *Deferred) *Deferred {
-	return d.add(pair{target: other, kind: kindChain})
+	return d.AddBoth(func(r any, err error) (any, error) {
+		switch {
+		case other == nil:
+			return nil, fmt.Errorf("%w: Chain to a nil *Deferred", ErrInvalidResult)
+		case err != nil:
+			return nil, other.Errback(err)
+		}
+		return nil, other.Callback(r)
+	})
 }

@@ -15,24 +15,17 @@ package deferred
 
 import "fmt"
 
-// pairKind says which fields of a pair are meaningful.
-type pairKind uint8
-
-const (
-	kindPair     pairKind = iota // cb on success, eb on failure; nil passes
-	kindBoth                     // both on either path
-	kindContinue                 // hand the result to target, waiting on us
-	kindChain                    // fire target with the result (Chain)
-)
-
-// pair is one link of the chain. Function values are stored directly, so
-// adding a callback allocates nothing beyond the chain's own storage.
+// pair is one link of the chain, one of three shapes: target set is a
+// "continue" pair (hand the result to target, which waits on this
+// Deferred); both set runs both on either path; otherwise cb runs on
+// success and eb on failure, nil passing the result through. Function
+// values are stored directly, so adding a callback allocates nothing beyond
+// the chain's own storage, and a pair stays four words.
 type pair struct {
 	cb     Callback
 	eb     Errback
 	both   func(result any, err error) (any, error)
 	target *Deferred
-	kind   pairKind
 }
 
 // add appends p and, if d has fired, runs the chain.
@@ -117,7 +110,7 @@ func (d *Deferred) step() (waiter *Deferred) {
 		if !ok {
 			return nil
 		}
-		if p.kind == kindContinue {
+		if p.target != nil {
 			w := p.target
 			w.result, w.err = d.result, d.err
 			d.result, d.err = nil, nil
@@ -151,7 +144,7 @@ func (d *Deferred) adopt(inner *Deferred) bool {
 		// d.result == inner marks d as waiting; the continue pair ends it.
 		// inner is not running callbacks (it has not fired, or it is
 		// blocked), so appending directly is safe.
-		inner.push(pair{target: d, kind: kindContinue})
+		inner.push(pair{target: d})
 		return true
 	}
 	d.result, d.err = inner.result, inner.err
@@ -168,14 +161,8 @@ func (d *Deferred) invoke(p *pair) (result any, err error) {
 			result, err = nil, NewPanicError(v)
 		}
 	}()
-	switch p.kind {
-	case kindBoth:
+	if p.both != nil {
 		return p.both(d.result, d.err)
-	case kindChain:
-		if d.err != nil {
-			return nil, p.target.Errback(d.err)
-		}
-		return nil, p.target.Callback(d.result)
 	}
 	if d.err != nil {
 		if p.eb == nil {

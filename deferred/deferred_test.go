@@ -450,3 +450,13 @@ func TestErrorMessages(t *testing.T) {
 		}
 	}
 }
+
+func TestNilFunctionsPassThrough(t *testing.T) {
+	d := deferred.New(nil).AddBoth(nil).AddCallback(nil).AddErrback(nil)
+	_ = d.Callback(3)
+	wantResult(t, d, 3)
+	c := deferred.New(nil).Chain(nil)
+	_ = c.Callback(1)
+	wantError(t, c, deferred.ErrInvalidResult)
+	handle(c)
+}
