@@ -24,11 +24,12 @@ import "fmt"
 //
 // Twisted: Deferred.cancel.
 func (d *Deferred) Cancel() {
-	if d.called {
-		if inner := d.waitingOn(); inner != nil {
-			inner.Cancel()
+	// Walk down the Deferreds d waits on, iteratively, to the one that has
+	// not fired.
+	for d.called {
+		if d = d.waitingOn(); d == nil {
+			return
 		}
-		return
 	}
 	var pe *PanicError
 	if d.canceller != nil {

@@ -147,3 +147,21 @@ func TestCancelWhilePaused(t *testing.T) {
 		t.Errorf("calls (-want +got):\n%s", diff)
 	}
 }
+
+func TestCancelDeepChain(t *testing.T) {
+	ds := make([]*deferred.Deferred, deep)
+	for i := range ds {
+		ds[i] = deferred.New(nil)
+	}
+	for i := range deep - 1 {
+		next := ds[i+1]
+		ds[i].AddCallback(func(any) (any, error) { return next, nil })
+	}
+	for _, d := range ds[:deep-1] {
+		_ = d.Callback(nil)
+	}
+	ds[0].Cancel()
+	wantError(t, ds[0], deferred.ErrCancelled)
+	handle(ds[0])
+	wantResult(t, ds[deep-1], nil)
+}

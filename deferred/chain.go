@@ -89,8 +89,13 @@ func (d *Deferred) runCallbacks() {
 	for len(work) > 0 {
 		current := work[len(work)-1]
 		if current.blocked() {
-			// Nothing up the work list can proceed until current does.
-			return
+			// current is paused; Unpause resumes it. The Deferreds below it
+			// on the work list handed it their results and only have their
+			// own remaining callbacks left, which run now. (Twisted returns
+			// here, leaving those callbacks stranded until something else
+			// runs that Deferred's chain.)
+			work = work[:len(work)-1]
+			continue
 		}
 		if waiter := current.step(); waiter != nil {
 			work = append(work, waiter)

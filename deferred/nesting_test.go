@@ -292,3 +292,22 @@ func TestDeepNestingFailure(t *testing.T) {
 	}
 	handle(ds[0])
 }
+
+func TestPausedWaiterDoesNotStrandInner(t *testing.T) {
+	tr := &trace{}
+	outer, inner := deferred.New(nil), deferred.New(nil)
+	outer.AddCallback(tr.returning("outer", inner)).AddCallback(tr.pass("outer-after"))
+	_ = outer.Callback("o")
+	inner.AddCallback(tr.pass("inner-after")) // runs after the hand-over
+	outer.Pause()
+	_ = inner.Callback("i")
+	want := []string{"outer(o)", "inner-after(<nil>)"}
+	if diff := cmp.Diff(want, tr.log); diff != "" {
+		t.Errorf("calls while outer is paused (-want +got):\n%s", diff)
+	}
+	outer.Unpause()
+	want = append(want, "outer-after(i)")
+	if diff := cmp.Diff(want, tr.log); diff != "" {
+		t.Errorf("calls after Unpause (-want +got):\n%s", diff)
+	}
+}
