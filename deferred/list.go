@@ -68,7 +68,9 @@ type FirstResult struct {
 // By default it fires with a []ListResult holding one entry per member, in
 // input order, once all have fired; an empty ds fires at once with an empty
 // slice. opts can make it fire on the first success or failure instead (see
-// [ListOptions]); later outcomes are still recorded in the slice. Members
+// [ListOptions]); later outcomes are still recorded in the slice, which the
+// List keeps writing to until every member has fired. List copies ds, so
+// the caller may reuse it. Members
 // that have already fired are recorded while List runs. The List's
 // callbacks are appended to each member, so a member's later callbacks see
 // what it passes on: its own result, or nil for a consumed error. A nil
@@ -76,7 +78,7 @@ type FirstResult struct {
 //
 // Cancelling the List, while it has not fired, cancels every member; the
 // List then fires from their outcomes as usual, and stays unfired if they
-// do. Call only on the reactor goroutine.
+// do not fire. Call only on the reactor goroutine.
 //
 // Example:
 //
