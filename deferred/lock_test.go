@@ -229,3 +229,10 @@ func TestLockSkipsWaiterFiredElsewhere(t *testing.T) {
 		t.Errorf("holders (-want +got):\n%s", diff)
 	}
 }
+
+func TestRunReportsMisplacedRelease(t *testing.T) {
+	l := deferred.NewLock()
+	d := l.Run(func() (any, error) { return 1, l.Release() }) // f releases: Run's own release fails
+	wantError(t, d, deferred.ErrNotAcquired)
+	handle(d)
+}

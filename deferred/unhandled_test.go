@@ -255,3 +255,17 @@ func countErr(errs []error, want error) int {
 	}
 	return n
 }
+
+func TestSetLoggerNilUsesDefault(t *testing.T) {
+	c := newCapture()
+	old := slog.Default()
+	slog.SetDefault(slog.New(c))
+	deferred.SetLogger(nil)
+	t.Cleanup(func() {
+		slog.SetDefault(old)
+		deferred.SetLogger(slog.New(packageLog))
+	})
+	sentinel := errors.New("to the default logger")
+	failAndDrop(sentinel, func(*deferred.Deferred) {})
+	c.waitFor(t, func(errs []error) bool { return containsErr(errs, sentinel) })
+}
