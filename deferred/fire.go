@@ -61,8 +61,12 @@ func (d *Deferred) fire(result any, err error) error {
 }
 
 // Pause stops d from running callbacks until a matching [Deferred.Unpause].
-// A result that arrives meanwhile is stored. Pauses nest. Call only on the
-// reactor goroutine.
+// A result that arrives meanwhile is stored. Pauses nest. If d waits on a
+// Deferred returned by one of its callbacks, the result that Deferred hands
+// over is stored too, and that Deferred's own remaining callbacks run at
+// once; Twisted leaves them pending until its chain is run again. A
+// callback that pauses its own Deferred does not stop the callbacks after
+// it in the same run, as in Twisted. Call only on the reactor goroutine.
 //
 // Example:
 //
