@@ -32,6 +32,7 @@ type echoResult struct {
 	firstErr  error
 	serverCPU time.Duration // server CPU time in the window; -1 if unknown
 	clientCPU time.Duration
+	otherCPU  time.Duration // everything else the machine ran; -1 if unknown
 }
 
 // phases of an echo run.
@@ -52,7 +53,7 @@ type echoRun struct {
 	phase   int
 	start   time.Time
 	res     *echoResult
-	cpuMark [2]time.Duration // server and client CPU at window start
+	cpuMark [3]time.Duration // server, client and machine CPU at window start
 	buf     []byte
 }
 
@@ -61,7 +62,7 @@ type echoRun struct {
 func runEcho(cfg echoConfig) (*echoResult, error) {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	r := &echoRun{cfg: cfg, byFD: make(map[int]*echoConn), res: &echoResult{serverCPU: -1}, buf: make([]byte, 256<<10)}
+	r := &echoRun{cfg: cfg, byFD: make(map[int]*echoConn), res: &echoResult{serverCPU: -1, otherCPU: -1}, buf: make([]byte, 256<<10)}
 	ep, err := unix.EpollCreate1(unix.EPOLL_CLOEXEC)
 	if err != nil {
 		return nil, os.NewSyscallError("epoll_create1", err)
@@ -141,7 +142,7 @@ func (r *echoRun) advance() {
 	switch {
 	case r.phase == phaseWarmup && now >= r.cfg.warmup:
 		r.phase = phaseMeasure
-		r.cpuMark = [2]time.Duration{r.serverCPU(), selfCPU()}
+		r.cpuMark = [3]time.Duration{r.serverCPU(), selfCPU(), busyOrUnknown()}
 	case r.phase == phaseMeasure && now >= r.cfg.warmup+r.cfg.duration:
 		r.phase = phaseDrain
 		r.res.window = now - r.cfg.warmup
@@ -151,6 +152,10 @@ func (r *echoRun) advance() {
 			}
 		}
 		r.res.clientCPU = selfCPU() - r.cpuMark[1]
+		r.res.otherCPU = -1
+		if busy := busyOrUnknown(); busy >= 0 && r.cpuMark[2] >= 0 && r.res.serverCPU >= 0 {
+			r.res.otherCPU = max(busy-r.cpuMark[2]-r.res.serverCPU-r.res.clientCPU, 0)
+		}
 	case r.phase == phaseDrain && (r.drained() || now >= r.cfg.warmup+r.cfg.duration+r.cfg.drain):
 		r.phase = phaseDone
 	}
@@ -186,6 +191,15 @@ func (r *echoRun) serverCPU() time.Duration {
 		return -1
 	}
 	d, err := processCPU(r.cfg.pid)
+	if err != nil {
+		return -1
+	}
+	return d
+}
+
+// busyOrUnknown samples machineBusy, or -1 when /proc/stat cannot be read.
+func busyOrUnknown() time.Duration {
+	d, err := machineBusy()
 	if err != nil {
 		return -1
 	}

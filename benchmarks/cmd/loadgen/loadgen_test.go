@@ -77,6 +77,16 @@ func TestParseStatCPU(t *testing.T) {
 	}
 }
 
+func TestParseMachineBusy(t *testing.T) {
+	got, err := parseMachineBusy("cpu  100 5 50 9000 40 3 2 10 7 0")
+	if err != nil || got != 1700*time.Millisecond {
+		t.Errorf("parseMachineBusy = %v, %v; want 1.7s", got, err)
+	}
+	if _, err := parseMachineBusy("cpu0 1 2 3"); err == nil {
+		t.Error("parseMachineBusy accepted a short line")
+	}
+}
+
 func TestLoopbackOnly(t *testing.T) {
 	for _, tt := range []struct {
 		addr string

@@ -73,3 +73,36 @@ func selfCPU() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// machineBusy returns the CPU time all CPUs have spent on anything but
+// idling, steal by the hypervisor included, from the first line of
+// /proc/stat.
+func machineBusy() (time.Duration, error) {
+	b, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return 0, err
+	}
+	line, _, _ := bytes.Cut(b, []byte("\n"))
+	return parseMachineBusy(string(line))
+}
+
+// parseMachineBusy sums the "cpu" line of /proc/stat less its idle and
+// iowait columns (the 4th and 5th), and leaves out guest time, which the
+// user and nice columns already hold.
+func parseMachineBusy(line string) (time.Duration, error) {
+	f := strings.Fields(line)
+	if len(f) < 9 || f[0] != "cpu" {
+		return 0, fmt.Errorf("malformed /proc/stat line")
+	}
+	var ticks int64
+	for i, s := range f[1:9] {
+		v, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("malformed /proc/stat line: %w", err)
+		}
+		if i != 3 && i != 4 {
+			ticks += v
+		}
+	}
+	return time.Duration(ticks) * time.Second / userHZ, nil
+}

@@ -57,6 +57,12 @@ func echoFields(cfg echoConfig, r *echoResult) []field {
 	}
 	if r.serverCPU >= 0 {
 		fs = append(fs, field{"server_cpu", cpuShare(r.serverCPU, r.window)})
+		if r.msgs > 0 {
+			fs = append(fs, field{"server_us_per_msg", fmt.Sprintf("%.3f", r.serverCPU.Seconds()*1e6/float64(r.msgs))})
+		}
+	}
+	if r.otherCPU >= 0 {
+		fs = append(fs, field{"other_cpu", cpuShare(r.otherCPU, r.window)})
 	}
 	return fs
 }
