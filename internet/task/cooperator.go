@@ -62,6 +62,7 @@ type Cooperator struct {
 	live    []*CooperativeTask // every unfinished task, active or not
 	next    int                // round-robin position in tasks
 	call    interfaces.DelayedCall
+	turnF   func() // c.turn, made once
 	stopped bool
 }
 
@@ -76,7 +77,9 @@ func NewCooperator(clock deferred.Clock, opts CooperatorOptions) *Cooperator {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	return &Cooperator{clock: clock, opts: opts}
+	c := &Cooperator{clock: clock, opts: opts}
+	c.turnF = c.turn
+	return c
 }
 
 // Cooperate adds it as a new task and returns the task's handle. On a
@@ -133,7 +136,7 @@ func (c *Cooperator) Running() bool { return !c.stopped }
 func (c *Cooperator) add(t *CooperativeTask) {
 	c.tasks = append(c.tasks, t)
 	if c.call == nil {
-		c.call = c.clock.CallLater(turnDelay, c.turn)
+		c.call = c.clock.CallLater(turnDelay, c.turnF)
 	}
 }
 
@@ -192,6 +195,6 @@ func (c *Cooperator) turn() {
 		}
 	}
 	if len(c.tasks) > 0 && c.call == nil {
-		c.call = c.clock.CallLater(turnDelay, c.turn)
+		c.call = c.clock.CallLater(turnDelay, c.turnF)
 	}
 }

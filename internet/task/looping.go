@@ -39,13 +39,19 @@ type LoopingCall struct {
 	last     int64 // index of the tick of the previous call (counted loops)
 	call     interfaces.DelayedCall
 	done     *deferred.Deferred
+
+	// Method values made once, so a tick does not allocate them anew.
+	runF       func()
+	invokeF    func() (any, error)
+	succeededF deferred.Callback
+	failedF    deferred.Errback
 }
 
 // NewLoopingCall returns a stopped LoopingCall that calls f on clock.
 //
 // Twisted: LoopingCall(f), with clock set.
 func NewLoopingCall(clock interfaces.ReactorTime, f func() (any, error)) *LoopingCall {
-	return &LoopingCall{clock: clock, f: func(int) (any, error) { return f() }}
+	return newLoopingCall(clock, func(int) (any, error) { return f() }, false)
 }
 
 // NewLoopingCallWithCount returns a stopped LoopingCall that calls f with
@@ -59,7 +65,14 @@ func NewLoopingCall(clock interfaces.ReactorTime, f func() (any, error)) *Loopin
 //
 // Twisted: LoopingCall.withCount.
 func NewLoopingCallWithCount(clock interfaces.ReactorTime, f func(count int) (any, error)) *LoopingCall {
-	return &LoopingCall{clock: clock, f: f, counted: true}
+	return newLoopingCall(clock, f, true)
+}
+
+func newLoopingCall(clock interfaces.ReactorTime, f func(int) (any, error), counted bool) *LoopingCall {
+	lc := &LoopingCall{clock: clock, f: f, counted: counted}
+	lc.runF, lc.invokeF = lc.run, lc.invoke
+	lc.succeededF, lc.failedF = lc.succeeded, lc.failed
+	return lc
 }
 
 // Start runs the loop every interval, calling the function at once if now

@@ -12,8 +12,8 @@ import (
 func (lc *LoopingCall) run() {
 	lc.call = nil
 	lc.inFlight = true
-	d := deferred.Maybe(lc.invoke)
-	d.AddCallbacks(lc.succeeded, lc.failed)
+	d := deferred.Maybe(lc.invokeF)
+	d.AddCallbacks(lc.succeededF, lc.failedF)
 }
 
 // invoke calls the function, with the count for counted loops; a counted
@@ -73,7 +73,7 @@ func (lc *LoopingCall) scheduleFrom(when time.Time) {
 		}
 		delay = lc.interval - into
 	}
-	lc.call = lc.clock.CallLater(delay, lc.run)
+	lc.call = lc.clock.CallLater(delay, lc.runF)
 }
 
 // tickOf returns the index of the interval t falls in, counted from start.
