@@ -30,8 +30,9 @@ var _ interfaces.Reactor = (*MemoryReactor)(nil)
 // tests stay deterministic. Set ListenErr or ConnectErr to make the
 // corresponding methods fail.
 //
-// The zero value is not usable; create one with [NewMemoryReactor]. Apart
-// from CallFromThread, drive it from one goroutine, the test's.
+// The zero value is not usable; create one with [NewMemoryReactor]. Call
+// only on the reactor goroutine, which for a MemoryReactor is the test's
+// goroutine; CallFromThread alone is safe for concurrent use.
 //
 // Twisted: twisted.internet.testing.MemoryReactorClock.
 type MemoryReactor struct {
@@ -78,6 +79,8 @@ func NewMemoryReactor() *MemoryReactor {
 // Run runs the CallWhenRunning hooks and the queued thread calls, then
 // stops and returns. It returns ErrReactorAlreadyRunning while running and
 // ErrReactorNotRestartable once it has run. Triggers are not fired.
+//
+// Twisted: MemoryReactor.run.
 func (r *MemoryReactor) Run() error {
 	switch {
 	case r.running:
@@ -100,6 +103,8 @@ func (r *MemoryReactor) Run() error {
 
 // Stop marks the reactor stopped; ErrReactorNotRunning if it is not
 // running.
+//
+// Twisted: MemoryReactor.stop.
 func (r *MemoryReactor) Stop() error {
 	if !r.running {
 		return interfaces.ErrReactorNotRunning
@@ -113,6 +118,8 @@ func (r *MemoryReactor) Running() bool { return r.running }
 
 // CallWhenRunning calls f now while running, and otherwise adds it to
 // WhenRunning for Run.
+//
+// Twisted: MemoryReactor.callWhenRunning.
 func (r *MemoryReactor) CallWhenRunning(f func()) {
 	if r.running {
 		f()
@@ -123,6 +130,8 @@ func (r *MemoryReactor) CallWhenRunning(f func()) {
 
 // AddSystemEventTrigger stores f for FireSystemEvent. It returns an error
 // wrapping ErrInvalidArgument for an unknown phase or event or a nil f.
+//
+// Twisted: MemoryReactor.addSystemEventTrigger.
 func (r *MemoryReactor) AddSystemEventTrigger(phase interfaces.Phase, event interfaces.Event, f interfaces.Trigger) (interfaces.TriggerID, error) {
 	switch {
 	case phase != interfaces.Before && phase != interfaces.During && phase != interfaces.After:

@@ -154,6 +154,8 @@ func (c *FakeConnector) Connect() error {
 // StopConnecting abandons the attempt and tells Factory
 // ClientConnectionFailed with a *ConnectError wrapping
 // ErrConnectingCancelled; ErrNotConnecting if no attempt is in progress.
+//
+// Twisted: _FakeConnector.stopConnecting.
 func (c *FakeConnector) StopConnecting() error {
 	if c.state != connecting {
 		return interfaces.ErrNotConnecting
@@ -182,6 +184,8 @@ func (c *FakeConnector) GetDestination() net.Addr { return c.Destination }
 // factory that builds none is told ClientConnectionFailed with a
 // *ConnectError wrapping ErrNoProtocol, and Succeed returns nil. It
 // returns ErrNotConnecting if no attempt is in progress.
+//
+// Twisted: iosim.ConnectionCompleter.succeedOnce.
 func (c *FakeConnector) Succeed(t interfaces.Transport) (interfaces.Protocol, error) {
 	if c.state != connecting {
 		return nil, interfaces.ErrNotConnecting
@@ -198,6 +202,8 @@ func (c *FakeConnector) Succeed(t interfaces.Transport) (interfaces.Protocol, er
 
 // Fail ends the attempt and tells Factory ClientConnectionFailed with
 // reason; ErrNotConnecting if no attempt is in progress.
+//
+// Twisted: iosim.ConnectionCompleter.failOnce.
 func (c *FakeConnector) Fail(reason error) error {
 	if c.state != connecting {
 		return interfaces.ErrNotConnecting

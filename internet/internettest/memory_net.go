@@ -56,6 +56,8 @@ type UDPPort struct {
 // ListenTCP records the call and returns a listening FakePort whose host
 // is the interface (0.0.0.0 if empty) and port. Bad ports give an error
 // wrapping ErrInvalidArgument.
+//
+// Twisted: MemoryReactor.listenTCP.
 func (r *MemoryReactor) ListenTCP(port int, f interfaces.Factory, opts interfaces.TCPListenOptions) (interfaces.ListeningPort, error) {
 	if err := r.check(r.ListenErr, port, 0); err != nil {
 		return nil, err
@@ -71,6 +73,8 @@ func (r *MemoryReactor) ListenTCP(port int, f interfaces.Factory, opts interface
 
 // ConnectTCP records the call and returns a connecting FakeConnector,
 // after telling f StartedConnecting.
+//
+// Twisted: MemoryReactor.connectTCP.
 func (r *MemoryReactor) ConnectTCP(host string, port int, f interfaces.ClientFactory, opts interfaces.TCPConnectOptions) (interfaces.Connector, error) {
 	if err := r.check(r.ConnectErr, port, 1); err != nil {
 		return nil, err
@@ -81,6 +85,8 @@ func (r *MemoryReactor) ConnectTCP(host string, port int, f interfaces.ClientFac
 }
 
 // ListenUNIX records the call and returns a listening FakePort.
+//
+// Twisted: MemoryReactor.listenUNIX.
 func (r *MemoryReactor) ListenUNIX(path string, f interfaces.Factory, opts interfaces.UNIXListenOptions) (interfaces.ListeningPort, error) {
 	if r.ListenErr != nil {
 		return nil, r.ListenErr
@@ -92,6 +98,8 @@ func (r *MemoryReactor) ListenUNIX(path string, f interfaces.Factory, opts inter
 
 // ConnectUNIX records the call and returns a connecting FakeConnector,
 // after telling f StartedConnecting.
+//
+// Twisted: MemoryReactor.connectUNIX.
 func (r *MemoryReactor) ConnectUNIX(path string, f interfaces.ClientFactory, opts interfaces.UNIXConnectOptions) (interfaces.Connector, error) {
 	if r.ConnectErr != nil {
 		return nil, r.ConnectErr
@@ -103,6 +111,8 @@ func (r *MemoryReactor) ConnectUNIX(path string, f interfaces.ClientFactory, opt
 
 // ListenUDP records the call and returns a FakePort as the transport; p
 // is not told anything.
+//
+// Twisted: MemoryReactor.listenUDP.
 func (r *MemoryReactor) ListenUDP(port int, p interfaces.DatagramProtocol, opts interfaces.UDPListenOptions) (interfaces.DatagramTransport, error) {
 	if err := r.check(r.ListenErr, port, 0); err != nil {
 		return nil, err

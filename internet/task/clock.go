@@ -33,9 +33,9 @@ var clockEpoch = time.Unix(0, 0).UTC()
 // call that panicked counts as run; the clock stays consistent and the
 // remaining due calls run at the next Advance.
 //
-// The zero value is not usable; create one with [NewClock]. A Clock is not
-// safe for concurrent use: drive it from one goroutine, the test's, which
-// plays the reactor goroutine.
+// The zero value is not usable; create one with [NewClock]. Call only on
+// the reactor goroutine: for a Clock, the one goroutine (the test's) that
+// schedules on it and advances it. It is not safe for concurrent use.
 //
 // Twisted: task.Clock.
 type Clock struct {
