@@ -1,0 +1,69 @@
+package basic_test
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/twistgo/twistgo/protocol/basic"
+	"github.com/twistgo/twistgo/transport/transporttest"
+)
+
+// shout answers each line in upper case. It embeds LineReceiver and is its
+// own Handler.
+type shout struct{ basic.LineReceiver }
+
+func newShout() *shout {
+	s := &shout{}
+	s.Handler = s
+	return s
+}
+
+func (s *shout) LineReceived(line []byte) { s.SendLine(bytes.ToUpper(line)) }
+
+func ExampleLineReceiver() {
+	p := newShout()
+	tr := transporttest.Connect(p, transporttest.NewStringTransport())
+
+	// Lines arrive in arbitrary pieces; each is delivered whole.
+	p.DataReceived([]byte("hello\r\nwor"))
+	p.DataReceived([]byte("ld\r\n"))
+
+	fmt.Printf("%q\n", tr.Value())
+	// Output: "HELLO\r\nWORLD\r\n"
+}
+
+// upload reads a "SIZE n" line, then n bytes of raw data, then lines again.
+type upload struct {
+	basic.LineReceiver
+	remaining int
+	body      []byte
+}
+
+func (u *upload) LineReceived(line []byte) {
+	if _, err := fmt.Sscanf(string(line), "SIZE %d", &u.remaining); err == nil {
+		u.SetRawMode()
+		return
+	}
+	fmt.Printf("line %q\n", line)
+}
+
+func (u *upload) RawDataReceived(data []byte) {
+	n := min(u.remaining, len(data))
+	u.body = append(u.body, data[:n]...)
+	u.remaining -= n
+	if u.remaining == 0 {
+		fmt.Printf("body %q\n", u.body)
+		u.SetLineMode(data[n:]) // the rest belongs to the line protocol
+	}
+}
+
+func ExampleLineReceiver_SetRawMode() {
+	p := &upload{}
+	p.Handler = p
+	transporttest.Connect(p, transporttest.NewStringTransport())
+
+	p.DataReceived([]byte("SIZE 5\r\nhelloQUIT\r\n"))
+	// Output:
+	// body "hello"
+	// line "QUIT"
+}
