@@ -74,7 +74,7 @@ func TestCommands(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg := testConfig()
 			cfg.lim = limits{maxBulk: 1024, maxArgs: 16, maxInput: 4096}
-			h := newHarness(t, cfg)
+			h := newHarness(cfg)
 			c, tr := h.connect()
 			var in strings.Builder
 			for _, cmd := range tc.in {
@@ -96,11 +96,11 @@ func TestCommands(t *testing.T) {
 }
 
 func TestQuit(t *testing.T) {
-	h := newHarness(t, testConfig())
+	h := newHarness(testConfig())
 	c, tr := h.connect()
 	got := send(c, tr, resp("QUIT")+resp("PING"))
-	if got != "+OK\r\n" || !tr.lost {
-		t.Errorf("QUIT then PING: replies %q, lost %v; want +OK and the connection closed", got, tr.lost)
+	if got != "+OK\r\n" || !tr.closed() {
+		t.Errorf("QUIT then PING: replies %q, closed %v; want +OK and the connection closed", got, tr.closed())
 	}
 	if got := send(c, tr, resp("PING")); got != "" {
 		t.Errorf("after QUIT: replies %q, want none", got)
@@ -108,7 +108,7 @@ func TestQuit(t *testing.T) {
 }
 
 func TestExpiry(t *testing.T) {
-	h := newHarness(t, testConfig())
+	h := newHarness(testConfig())
 	c, tr := h.connect()
 	send(c, tr, resp("SET", "s", "1", "EX", "2")+resp("SET", "m", "1", "PX", "1500")+resp("SET", "p", "1"))
 	h.clock.Advance(1499 * time.Millisecond)
@@ -128,7 +128,7 @@ func TestExpiry(t *testing.T) {
 }
 
 func TestExpirySweep(t *testing.T) {
-	h := newHarness(t, testConfig())
+	h := newHarness(testConfig())
 	c, tr := h.connect()
 	for i := range 30 {
 		send(c, tr, resp("SET", "k"+itoa(i), "v", "PX", itoa(100+i)))
@@ -153,7 +153,7 @@ func TestExpirySweep(t *testing.T) {
 func TestMaxMemory(t *testing.T) {
 	cfg := testConfig()
 	cfg.maxMemory = 330 // 125 per key below: two fit, not three
-	h := newHarness(t, cfg)
+	h := newHarness(cfg)
 	c, tr := h.connect()
 	v := strings.Repeat("v", 60)
 	got := send(c, tr, resp("SET", "a", v)+resp("SET", "b", v)+resp("SET", "c", v)+resp("MSET", "c", "1", "d", "1")+

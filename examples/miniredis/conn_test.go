@@ -29,7 +29,7 @@ var sessions = []struct {
 // run feeds the chunks to a new connection and returns the replies and
 // whether it closed.
 func run(t testing.TB, chunks [][]byte) (string, bool) {
-	h := newHarness(t, testConfig())
+	h := newHarness(testConfig())
 	c, tr := h.connect()
 	for _, ch := range chunks {
 		c.DataReceived(ch)
@@ -37,7 +37,7 @@ func run(t testing.TB, chunks [][]byte) (string, bool) {
 			t.Fatalf("buffered %d bytes, over the input limit %d", len(c.pending), h.srv.lim.maxInput)
 		}
 	}
-	return string(tr.out), tr.closed()
+	return tr.take(), tr.closed()
 }
 
 func TestSessionsEveryChunking(t *testing.T) {
@@ -73,7 +73,7 @@ func bytesOf(b []byte) [][]byte {
 }
 
 func TestDataReceivedDoesNotKeepInput(t *testing.T) {
-	h := newHarness(t, testConfig())
+	h := newHarness(testConfig())
 	c, tr := h.connect()
 	buf := []byte(resp("SET", "k", "v") + "*2\r\n$3\r\nGET\r\n$1\r\n")
 	c.DataReceived(buf)
@@ -87,7 +87,7 @@ func TestDataReceivedDoesNotKeepInput(t *testing.T) {
 }
 
 func TestOneWritePerRead(t *testing.T) {
-	h := newHarness(t, testConfig())
+	h := newHarness(testConfig())
 	c, tr := h.connect()
 	c.DataReceived([]byte(strings.Repeat("PING\r\n", 50)))
 	if tr.writes != 1 {
@@ -99,7 +99,7 @@ func TestLargeValueWrittenDirectly(t *testing.T) {
 	cfg := testConfig()
 	cfg.lim = limits{maxBulk: 1 << 20, maxArgs: 8, maxInput: 2 << 20}
 	cfg.maxMemory = 4 << 20
-	h := newHarness(t, cfg)
+	h := newHarness(cfg)
 	c, tr := h.connect()
 	v := strings.Repeat("x", directBulk)
 	send(c, tr, resp("SET", "k", v))
@@ -109,7 +109,7 @@ func TestLargeValueWrittenDirectly(t *testing.T) {
 }
 
 func TestIdleTimeout(t *testing.T) {
-	h := newHarness(t, testConfig())
+	h := newHarness(testConfig())
 	c, tr := h.connect()
 	h.clock.Advance(defaultIdleTimeout - time.Second)
 	send(c, tr, "PING\r\n") // a complete command restarts the idle time
@@ -122,7 +122,7 @@ func TestIdleTimeout(t *testing.T) {
 		c.DataReceived([]byte{b})
 	}
 	h.clock.Advance(time.Second)
-	if !tr.lost {
+	if !tr.closed() {
 		t.Errorf("trickling connection open %v after its last command; want it closed", defaultIdleTimeout)
 	}
 	c.ConnectionLost(nil)
@@ -134,7 +134,7 @@ func TestIdleTimeout(t *testing.T) {
 func TestIdleTimeoutOff(t *testing.T) {
 	cfg := testConfig()
 	cfg.idleTimeout = 0
-	h := newHarness(t, cfg)
+	h := newHarness(cfg)
 	_, tr := h.connect()
 	h.clock.Advance(24 * time.Hour)
 	if tr.closed() || len(h.clock.DelayedCalls()) != 0 {
@@ -143,10 +143,10 @@ func TestIdleTimeoutOff(t *testing.T) {
 }
 
 func TestBackPressure(t *testing.T) {
-	h := newHarness(t, testConfig())
+	h := newHarness(testConfig())
 	c, tr := h.connect()
-	if tr.producer != c {
-		t.Fatalf("registered producer = %v, want the connection", tr.producer)
+	if producer(tr) != c {
+		t.Fatalf("registered producer = %v, want the connection", producer(tr))
 	}
 	big := strings.Repeat("x", 60)
 	send(c, tr, resp("SET", "k", big))
@@ -154,12 +154,12 @@ func TestBackPressure(t *testing.T) {
 	tr.onWrite = func() { // the transport's buffer fills on the first write
 		if !full {
 			full = true
-			tr.producer.PauseProducing()
+			c.PauseProducing() // as the transport does past its high-water mark
 		}
 	}
 	gets := flushAt/len(big) + 10 // more replies than one flush holds
 	c.DataReceived([]byte(strings.Repeat(resp("GET", "k"), gets) + resp("ECHO", "last")))
-	if !tr.readPaused {
+	if !tr.readPaused() {
 		t.Fatalf("transport reading not paused after its buffer filled")
 	}
 	c.DataReceived([]byte(resp("ECHO", "after"))) // read before the pause took effect
@@ -169,7 +169,7 @@ func TestBackPressure(t *testing.T) {
 	}
 	c.ResumeProducing()
 	got += tr.take()
-	if tr.readPaused {
+	if tr.readPaused() {
 		t.Errorf("transport reading still paused after resume")
 	}
 	want := strings.Repeat("$60\r\n"+big+"\r\n", gets) + "$4\r\nlast\r\n$5\r\nafter\r\n"
@@ -179,7 +179,7 @@ func TestBackPressure(t *testing.T) {
 }
 
 func TestNoAllocsPerCommand(t *testing.T) {
-	h := newHarness(t, testConfig())
+	h := newHarness(testConfig())
 	c, tr := h.connect()
 	pipeline := []byte(resp("SET", "key", "value") + resp("GET", "key") + "PING\r\n" + resp("INCR", "n") +
 		resp("EXISTS", "key") + resp("MGET", "key", "n") + resp("ECHO", "x") + "*1\r\n$4\r\nPI")
@@ -189,7 +189,7 @@ func TestNoAllocsPerCommand(t *testing.T) {
 	allocs := testing.AllocsPerRun(100, func() {
 		c.DataReceived(pipeline)
 		c.DataReceived(rest)
-		tr.out = tr.out[:0]
+		tr.Clear()
 	})
 	if allocs != 0 {
 		t.Errorf("allocations per pipeline = %v, want 0", allocs)
@@ -197,13 +197,13 @@ func TestNoAllocsPerCommand(t *testing.T) {
 }
 
 func BenchmarkPipeline(b *testing.B) {
-	h := newHarness(b, testConfig())
+	h := newHarness(testConfig())
 	c, tr := h.connect()
 	pipeline := []byte(strings.Repeat(resp("SET", "key", "value")+resp("GET", "key"), 32))
 	b.ReportAllocs()
 	b.SetBytes(int64(len(pipeline)))
 	for b.Loop() {
 		c.DataReceived(pipeline)
-		tr.out = tr.out[:0]
+		tr.Clear()
 	}
 }

@@ -1,60 +1,40 @@
 package main
 
 import (
-	"net"
-	"testing"
-
-	"github.com/twistgo/twistgo/interfaces"
 	"github.com/twistgo/twistgo/internet/task"
+	"github.com/twistgo/twistgo/transport/transporttest"
 )
 
-// fakeTransport records what a conn does to its transport.
-type fakeTransport struct {
-	out        []byte
-	writes     int
-	lost       bool // LoseConnection
-	aborted    bool // AbortConnection
-	readPaused bool // PauseProducing on the transport itself
-	producer   interfaces.Producer
-	onWrite    func() // called after each write, to simulate a full buffer
+// recordingTransport is a StringTransport that also counts writes and can
+// act on each, to stand in for a transport whose buffer fills.
+type recordingTransport struct {
+	*transporttest.StringTransport
+	writes  int
+	onWrite func()
 }
 
-var _ interfaces.Transport = (*fakeTransport)(nil)
-
-func (t *fakeTransport) Write(b []byte) {
-	t.out = append(t.out, b...)
+func (t *recordingTransport) Write(b []byte) {
+	t.StringTransport.Write(b)
 	t.writes++
 	if t.onWrite != nil {
 		t.onWrite()
 	}
 }
 
-func (t *fakeTransport) WriteSequence(bs [][]byte) {
-	for _, b := range bs {
-		t.Write(b)
-	}
+// take returns what was written since the last take.
+func (t *recordingTransport) take() string {
+	s := string(t.Value())
+	t.Clear()
+	return s
 }
 
-func (t *fakeTransport) RegisterProducer(p interfaces.Producer, _ bool) error {
-	t.producer = p
-	return nil
-}
+// closed reports whether the protocol closed the connection.
+func (t *recordingTransport) closed() bool { return t.Disconnecting() }
 
-func (t *fakeTransport) UnregisterProducer() { t.producer = nil }
-func (t *fakeTransport) PauseProducing()     { t.readPaused = true }
-func (t *fakeTransport) ResumeProducing()    { t.readPaused = false }
-func (t *fakeTransport) StopProducing()      {}
-func (t *fakeTransport) LoseConnection()     { t.lost = true }
-func (t *fakeTransport) AbortConnection()    { t.aborted = true }
-func (t *fakeTransport) Disconnecting() bool { return t.lost || t.aborted }
-func (t *fakeTransport) GetPeer() net.Addr {
-	return &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 40000}
+// readPaused reports whether the protocol paused the transport's reading.
+func (t *recordingTransport) readPaused() bool {
+	return t.ProducerState() == transporttest.Paused
 }
-func (t *fakeTransport) GetHost() net.Addr {
-	return &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 6380}
-}
-func (t *fakeTransport) take() string { s := string(t.out); t.out = t.out[:0]; return s }
-func (t *fakeTransport) closed() bool { return t.lost || t.aborted }
 
 // testConfig is the default configuration with small limits that tests
 // can reach.
@@ -66,31 +46,36 @@ func testConfig() config {
 	}
 }
 
-// harness is a server on a fake clock with connections on fake transports.
+// harness is a server on a fake clock with connections on in-memory
+// transports.
 type harness struct {
-	t     testing.TB
 	clock *task.Clock
 	srv   *server
 }
 
-func newHarness(t testing.TB, cfg config) *harness {
+func newHarness(cfg config) *harness {
 	clock := task.NewClock()
-	return &harness{t: t, clock: clock, srv: newServer(clock, cfg)}
+	return &harness{clock: clock, srv: newServer(clock, cfg)}
 }
 
-// connect builds a connection as a listening port would.
-func (h *harness) connect() (*conn, *fakeTransport) {
-	tr := &fakeTransport{}
+// connect starts a connection as a listening port would.
+func (h *harness) connect() (*conn, *recordingTransport) {
+	tr := &recordingTransport{StringTransport: transporttest.NewStringTransport()}
 	p := h.srv.BuildProtocol(tr.GetPeer())
-	p.MakeConnection(tr)
-	p.ConnectionMade()
+	transporttest.Connect(p, tr)
 	return p.(*conn), tr
 }
 
 // send feeds each chunk to c as one read and returns the replies.
-func send(c *conn, tr *fakeTransport, chunks ...string) string {
+func send(c *conn, tr *recordingTransport, chunks ...string) string {
 	for _, ch := range chunks {
 		c.DataReceived([]byte(ch))
 	}
 	return tr.take()
+}
+
+// producer returns the producer the connection registered.
+func producer(tr *recordingTransport) any {
+	p, _ := tr.Producer()
+	return p
 }
