@@ -36,7 +36,7 @@ func newEPollPoller() (poller, error) {
 	}
 	w, err := newWaker()
 	if err != nil {
-		_ = closeFD(epfd)
+		_ = closePollerFD(epfd)
 		return nil, err
 	}
 	p := &epollPoller{epfd: epfd, waker: w, events: make([]unix.EpollEvent, epollMinEvents)}
@@ -130,5 +130,5 @@ func epollInterest(bits uint32) interest {
 func (p *epollPoller) wake() error { return p.waker.wake() }
 
 func (p *epollPoller) close() error {
-	return errors.Join(p.waker.close(), closeFD(p.epfd))
+	return errors.Join(p.waker.close(), closePollerFD(p.epfd))
 }

@@ -47,7 +47,7 @@ func newKqueuePoller() (poller, error) {
 	}
 	w, err := newWaker()
 	if err != nil {
-		_ = closeFD(kq)
+		_ = closePollerFD(kq)
 		return nil, err
 	}
 	p := &kqueuePoller{kq: kq, waker: w, events: make([]unix.Kevent_t, kqueueMinEvents)}
@@ -159,5 +159,5 @@ func (p *kqueuePoller) timespec(d time.Duration) *unix.Timespec {
 func (p *kqueuePoller) wake() error { return p.waker.wake() }
 
 func (p *kqueuePoller) close() error {
-	return errors.Join(p.waker.close(), closeFD(p.kq))
+	return errors.Join(p.waker.close(), closePollerFD(p.kq))
 }

@@ -60,5 +60,5 @@ func (w *waker) drain() {
 
 // close releases the eventfd.
 func (w *waker) close() error {
-	return closeFD(w.fd)
+	return closePollerFD(w.fd)
 }

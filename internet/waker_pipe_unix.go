@@ -80,5 +80,5 @@ func (w *waker) drain() {
 
 // close releases both ends.
 func (w *waker) close() error {
-	return errors.Join(closeFD(w.r), closeFD(w.w))
+	return errors.Join(closePollerFD(w.r), closePollerFD(w.w))
 }
