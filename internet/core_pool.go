@@ -118,6 +118,12 @@ func (p *workerPool) stop() {
 // wait stops the pool and waits up to timeout for the workers to exit.
 func (p *workerPool) wait(timeout time.Duration) {
 	p.stop()
+	p.mu.Lock()
+	busy := p.workers > 0
+	p.mu.Unlock()
+	if !busy {
+		return
+	}
 	exited := make(chan struct{})
 	go func() {
 		p.wg.Wait()

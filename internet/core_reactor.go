@@ -28,10 +28,10 @@ var (
 //
 // Build one with [New] or a named constructor; the zero value is not
 // usable. A Reactor runs once: Run blocks until Stop, and a stopped reactor
-// cannot run again. Only CallFromThread, CallInThread,
-// SuggestThreadPoolSize, Running and Name are safe for concurrent use;
-// every other method must be called on the reactor goroutine (the one in
-// Run), or before Run.
+// cannot run again. Methods whose comment says "Safe for concurrent use"
+// (CallFromThread, CallInThread, Running, Name...) may be called from any
+// goroutine; every other method must be called on the reactor goroutine
+// (the one in Run), or before Run.
 //
 // Twisted: twisted.internet.posixbase.PosixReactorBase.
 type Reactor struct {
