@@ -9,7 +9,13 @@ import (
 	"os"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/twistgo/twistgo/interfaces"
 )
+
+// With ListenTCP, ConnectTCP, ListenUNIX, ConnectUNIX and ListenUDP, a
+// Reactor is everything interfaces.Reactor asks for.
+var _ interfaces.Reactor = (*Reactor)(nil)
 
 // bindSocket returns a new non-blocking, close-on-exec socket bound to sa.
 // reuse sets SO_REUSEADDR first, so a listening port can be bound again

@@ -94,7 +94,8 @@ func onReactor[T any](t *testing.T, r *internet.Reactor, f func() (T, error)) T 
 	if err != nil {
 		t.Fatalf("on the reactor: %v", err)
 	}
-	return v.(T)
+	res, _ := v.(T)
+	return res
 }
 
 // listen starts a TCP port for f on r (running) and returns its address.
