@@ -7,6 +7,7 @@ require (
 	github.com/lesismal/nbio v1.6.8
 	github.com/panjf2000/gnet/v2 v2.9.7
 	github.com/tidwall/evio v1.0.8
+	github.com/twistgo/twistgo v0.0.0-00010101000000-000000000000
 	golang.org/x/sys v0.49.0
 )
 

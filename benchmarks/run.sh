@@ -9,7 +9,9 @@
 #
 # Environment: ROUNDS, DURATION, WARMUP (seconds), IDLE_CONNS, SERVER_CPU,
 # CLIENT_CPU, SERVERS (space-separated subset), SKIP ("echo idle syscalls
-# redis http", any subset), OUT (results directory).
+# redis http", any subset), OUT (results directory), PROFILE=1 (also write
+# results/profile-*.txt: the top of a CPU profile of twistgo-epoll on each
+# echo workload).
 # Every server listens on 127.0.0.1 only; every run is bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -322,6 +324,29 @@ record_wrk() {
 	log "  wrk $3 $1: $rps req/s, $errs errors"
 }
 
+# profile_twistgo writes the top of a CPU profile of the Twistgo epoll echo
+# server on each echo workload, for reading where its time goes.
+profile_twistgo() {
+	[[ -x $bin/twistgo ]] || return 0
+	local w conns size inflight prof=$work/cpu.pprof
+	for w in "echo64x1 50 64 1" "echo64x16 50 64 16" "echo16k 10 16384 1"; do
+		read -r w conns size inflight <<<"$w"
+		GOMAXPROCS=1 taskset -c "$SERVER_CPU" "$bin/twistgo" -reactor epoll -addr 127.0.0.1:0 -cpuprofile "$prof" >"$work/prof.out" 2>&1 &
+		PID=$!
+		pids+=("$PID")
+		for _ in $(seq 200); do
+			ADDR=$(sed -n 's/^listening on //p' "$work/prof.out" | head -1)
+			[[ -n $ADDR ]] && break
+			sleep 0.05
+		done
+		loadgen -mode echo -addr "$ADDR" -conns "$conns" -size "$size" -inflight "$inflight" \
+			-warmup "${WARMUP}s" -duration "${DURATION}s" >/dev/null 2>&1 || true
+		stop "$PID"
+		go tool pprof -top -nodecount=30 "$bin/twistgo" "$prof" >"$OUT/profile-$w.txt" 2>/dev/null || true
+		log "profile of twistgo-epoll on $w in $OUT/profile-$w.txt"
+	done
+}
+
 # define_workloads writes the workload definitions the report reads.
 define_workloads() {
 	local peer="group=Peer comparison	base=stdlib,gnet"
@@ -362,6 +387,7 @@ define_workloads
 peer_rounds
 skipped redis || redis_rounds
 skipped http || http_rounds
+[[ ${PROFILE:-0} == 1 ]] && profile_twistgo
 {
 	echo "## Results ($(date -u +%Y-%m-%d))"
 	echo
