@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"os/signal"
 	"strings"
 	"syscall"
 	"testing"
@@ -81,7 +82,7 @@ func runChild(t *testing.T, name string) (string, *exec.ExitError) {
 	if err != nil && !errors.As(err, &exit) {
 		t.Fatalf("running child %s: %v", name, err)
 	}
-	if exit != nil {
+	if exit != nil && stderr.Len() > 0 {
 		t.Logf("child %s standard error:\n%s", name, stderr.String())
 	}
 	return string(out), exit
@@ -90,6 +91,9 @@ func runChild(t *testing.T, name string) (string, *exec.ExitError) {
 func TestSignalsStopGracefully(t *testing.T) {
 	for _, name := range []string{"sigterm", "sigint"} {
 		t.Run(name, func(t *testing.T) {
+			if name == "sigint" && signal.Ignored(os.Interrupt) {
+				t.Skip("SIGINT is ignored here (a background job?), so in the child too, and the reactor leaves an ignored SIGINT alone")
+			}
 			out, exit := runChild(t, name)
 			if exit != nil {
 				t.Fatalf("child failed: %v\n%s", exit, out)
