@@ -14,6 +14,9 @@ const (
 	// flushAt is the size of buffered responses that is handed to the
 	// transport before the read is fully processed.
 	flushAt = 64 << 10
+	// lingerTime is how long a connection closing after a response still
+	// reads and drops input before it closes for good.
+	lingerTime = time.Second
 	// keepBuffer is the largest buffer capacity a connection keeps between
 	// reads.
 	keepBuffer = 64 << 10
@@ -45,8 +48,10 @@ type conn struct {
 	lastActive time.Time              // when the last request was answered
 	progressed bool                   // a request was answered in this read
 
-	paused  bool // the transport's buffer is full: process nothing
-	closing bool // a response that ends the connection was queued
+	paused  bool                   // the transport's buffer is full: process nothing
+	closing bool                   // a response that ends the connection was queued
+	shut    bool                   // closing has begun (closeAfterReplies or the idle timeout)
+	linger  interfaces.DelayedCall // the end of a lingering close, or nil
 }
 
 var (
@@ -99,9 +104,11 @@ func (c *conn) DataReceived(data []byte) {
 //
 // Twisted: IProtocol.connectionLost.
 func (c *conn) ConnectionLost(reason error) {
-	if c.idle != nil {
-		_ = c.idle.Cancel()
-		c.idle = nil
+	for _, dc := range []*interfaces.DelayedCall{&c.idle, &c.linger} {
+		if *dc != nil {
+			_ = (*dc).Cancel()
+			*dc = nil
+		}
 	}
 	c.closing = true
 	c.pending, c.held, c.out, c.scratch = nil, nil, nil, nil

@@ -4,7 +4,11 @@
 
 package main
 
-import "time"
+import (
+	"time"
+
+	"github.com/twistgo/twistgo/interfaces"
+)
 
 // respond queues the response to the request just read.
 func (c *conn) respond() {
@@ -40,9 +44,26 @@ func (c *conn) finish(now time.Time) {
 		c.progressed = false
 		c.lastActive = now
 	}
-	if c.closing && !c.t.Disconnecting() {
-		c.t.LoseConnection()
+	if c.closing && !c.shut {
+		c.closeAfterReplies()
 	}
+}
+
+// closeAfterReplies closes the connection once what was written is sent.
+// It shuts down only the write side first and goes on reading, dropping
+// what arrives, until the client closes or lingerTime passes: closing a
+// socket with unread input makes the kernel send a reset, which can destroy
+// the last replies before the client reads them (the "lingering close" of
+// HTTP servers, RFC 9112 §9.6).
+func (c *conn) closeAfterReplies() {
+	c.shut = true
+	tcp, ok := c.t.(interfaces.TCPTransport)
+	if !ok {
+		c.t.LoseConnection()
+		return
+	}
+	tcp.LoseWriteConnection()
+	c.linger = c.srv.clock.CallLater(lingerTime, c.t.LoseConnection)
 }
 
 // flush hands the buffered responses to the transport in one write.
@@ -71,7 +92,7 @@ func (c *conn) checkIdle() {
 		c.idle = c.srv.clock.CallLater(left, c.idleFn)
 		return
 	}
-	c.closing = true
+	c.closing, c.shut = true, true
 	if c.paused {
 		c.t.AbortConnection() // it reads nothing either: do not wait on it
 		return

@@ -89,9 +89,9 @@ var sessions = []struct {
 	{"head of bad request", reqWith("HEAD", "/json", "HTTP/1.1"), response("400 Bad Request", "text/plain", "400 Bad Request\n", "close", true), true},
 }
 
-// run feeds the chunks to a new connection and returns the responses and
+// runChunks feeds the chunks to a new connection and returns the responses and
 // whether it closed.
-func run(t testing.TB, chunks [][]byte) (string, bool) {
+func runChunks(t testing.TB, chunks [][]byte) (string, bool) {
 	h := newHarness(testConfig())
 	c, tr := h.connect()
 	for _, ch := range chunks {
@@ -109,7 +109,7 @@ func TestSessionsEveryChunking(t *testing.T) {
 			in := []byte(tc.in)
 			check := func(how string, chunks [][]byte) {
 				t.Helper()
-				got, closed := run(t, chunks)
+				got, closed := runChunks(t, chunks)
 				if diff := cmp.Diff(tc.want, got); diff != "" {
 					t.Fatalf("%s: responses (-want +got):\n%s", how, diff)
 				}
@@ -186,6 +186,30 @@ func TestIdleTimeout(t *testing.T) {
 	h.clock.Advance(time.Second)
 	if !tr.closed() {
 		t.Errorf("trickling connection open %v after its last request; want it closed", defaultIdleTimeout)
+	}
+	c.ConnectionLost(nil)
+	if n := len(h.clock.DelayedCalls()); n != 0 {
+		t.Errorf("pending calls after ConnectionLost = %d, want 0", n)
+	}
+}
+
+func TestLingeringClose(t *testing.T) {
+	h := newHarness(testConfig())
+	c, tr := h.connect()
+	send(c, tr, get("/json", "Connection: close")+get("/json"))
+	if !tr.WriteClosed() || tr.Disconnecting() {
+		t.Fatalf("after the last response: write side closed %v, closing %v; want only the write side closed", tr.WriteClosed(), tr.Disconnecting())
+	}
+	if got := send(c, tr, get("/json")); got != "" {
+		t.Errorf("input after the close was answered: %q", got)
+	}
+	h.clock.Advance(lingerTime - time.Millisecond)
+	if tr.Disconnecting() {
+		t.Fatalf("closed before lingerTime passed")
+	}
+	h.clock.Advance(time.Millisecond)
+	if !tr.Disconnecting() {
+		t.Fatalf("still open after lingerTime")
 	}
 	c.ConnectionLost(nil)
 	if n := len(h.clock.DelayedCalls()); n != 0 {

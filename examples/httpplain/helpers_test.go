@@ -28,8 +28,9 @@ func (t *recordingTransport) take() string {
 	return s
 }
 
-// closed reports whether the protocol closed the connection.
-func (t *recordingTransport) closed() bool { return t.Disconnecting() }
+// closed reports whether the protocol closed the connection, or began to
+// with a lingering close.
+func (t *recordingTransport) closed() bool { return t.Disconnecting() || t.WriteClosed() }
 
 // readPaused reports whether the protocol paused the transport's reading.
 func (t *recordingTransport) readPaused() bool {

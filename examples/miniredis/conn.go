@@ -19,6 +19,9 @@ const (
 	// the transport directly instead of being copied into the reply buffer
 	// first.
 	directBulk = 16 << 10
+	// lingerTime is how long a connection closing after a reply still
+	// reads and drops input before it closes for good.
+	lingerTime = time.Second
 	// keepBuffer is the largest buffer capacity a connection keeps between
 	// reads; larger ones, grown for one big command or reply, are dropped.
 	keepBuffer = 256 << 10
@@ -44,8 +47,10 @@ type conn struct {
 	lastActive time.Time              // when the last command completed
 	progressed bool                   // a command completed in this read
 
-	paused  bool // the transport's buffer is full: process nothing
-	closing bool // a reply that ends the connection was queued
+	paused  bool                   // the transport's buffer is full: process nothing
+	closing bool                   // a reply that ends the connection was queued
+	shut    bool                   // closing has begun (closeAfterReplies or the idle timeout)
+	linger  interfaces.DelayedCall // the end of a lingering close, or nil
 }
 
 var (
@@ -97,9 +102,11 @@ func (c *conn) DataReceived(data []byte) {
 //
 // Twisted: IProtocol.connectionLost.
 func (c *conn) ConnectionLost(reason error) {
-	if c.idle != nil {
-		_ = c.idle.Cancel()
-		c.idle = nil
+	for _, dc := range []*interfaces.DelayedCall{&c.idle, &c.linger} {
+		if *dc != nil {
+			_ = (*dc).Cancel()
+			*dc = nil
+		}
 	}
 	c.closing = true
 	c.pending, c.held, c.out, c.args = nil, nil, nil, nil
@@ -230,9 +237,26 @@ func (c *conn) finish() {
 			c.lastActive = c.srv.clock.Now()
 		}
 	}
-	if c.closing && !c.t.Disconnecting() {
-		c.t.LoseConnection()
+	if c.closing && !c.shut {
+		c.closeAfterReplies()
 	}
+}
+
+// closeAfterReplies closes the connection once what was written is sent.
+// It shuts down only the write side first and goes on reading, dropping
+// what arrives, until the client closes or lingerTime passes: closing a
+// socket with unread input makes the kernel send a reset, which can destroy
+// the last replies before the client reads them (the "lingering close" of
+// HTTP servers, RFC 9112 §9.6).
+func (c *conn) closeAfterReplies() {
+	c.shut = true
+	tcp, ok := c.t.(interfaces.TCPTransport)
+	if !ok {
+		c.t.LoseConnection()
+		return
+	}
+	tcp.LoseWriteConnection()
+	c.linger = c.srv.clock.CallLater(lingerTime, c.t.LoseConnection)
 }
 
 // flush hands the buffered replies to the transport in one write.
@@ -273,7 +297,7 @@ func (c *conn) checkIdle() {
 		c.idle = c.srv.clock.CallLater(left, c.idleFn)
 		return
 	}
-	c.closing = true
+	c.closing, c.shut = true, true
 	if c.paused {
 		c.t.AbortConnection() // it reads nothing either: do not wait on it
 		return

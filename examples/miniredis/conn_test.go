@@ -26,9 +26,9 @@ var sessions = []struct {
 	{"quit", "PING\nQUIT\nPING\n", "+PONG\r\n+OK\r\n", true},
 }
 
-// run feeds the chunks to a new connection and returns the replies and
+// runChunks feeds the chunks to a new connection and returns the replies and
 // whether it closed.
-func run(t testing.TB, chunks [][]byte) (string, bool) {
+func runChunks(t testing.TB, chunks [][]byte) (string, bool) {
 	h := newHarness(testConfig())
 	c, tr := h.connect()
 	for _, ch := range chunks {
@@ -46,7 +46,7 @@ func TestSessionsEveryChunking(t *testing.T) {
 			in := []byte(tc.in)
 			check := func(how string, chunks [][]byte) {
 				t.Helper()
-				got, closed := run(t, chunks)
+				got, closed := runChunks(t, chunks)
 				if diff := cmp.Diff(tc.want, got); diff != "" {
 					t.Errorf("%s: replies (-want +got):\n%s", how, diff)
 				}
@@ -139,6 +139,30 @@ func TestIdleTimeoutOff(t *testing.T) {
 	h.clock.Advance(24 * time.Hour)
 	if tr.closed() || len(h.clock.DelayedCalls()) != 0 {
 		t.Errorf("with -idle-timeout 0: closed %v, pending calls %d; want open and none", tr.closed(), len(h.clock.DelayedCalls()))
+	}
+}
+
+func TestLingeringClose(t *testing.T) {
+	h := newHarness(testConfig())
+	c, tr := h.connect()
+	send(c, tr, resp("PING")+"*1\r\n:1\r\n")
+	if !tr.WriteClosed() || tr.Disconnecting() {
+		t.Fatalf("after the last reply: write side closed %v, closing %v; want only the write side closed", tr.WriteClosed(), tr.Disconnecting())
+	}
+	if got := send(c, tr, resp("PING")); got != "" {
+		t.Errorf("input after the close was answered: %q", got)
+	}
+	h.clock.Advance(lingerTime - time.Millisecond)
+	if tr.Disconnecting() {
+		t.Fatalf("closed before lingerTime passed")
+	}
+	h.clock.Advance(time.Millisecond)
+	if !tr.Disconnecting() {
+		t.Fatalf("still open after lingerTime")
+	}
+	c.ConnectionLost(nil)
+	if n := len(h.clock.DelayedCalls()); n != 0 {
+		t.Errorf("pending calls after ConnectionLost = %d, want 0", n)
 	}
 }
 

@@ -11,9 +11,9 @@ import (
 func FuzzRESP(f *testing.F) {
 	// Seeds: testdata/fuzz/FuzzRESP.
 	f.Fuzz(func(t *testing.T, in []byte, size uint8) {
-		wantOut, wantClosed := run(t, [][]byte{in})
+		wantOut, wantClosed := runChunks(t, [][]byte{in})
 		check := func(how string, chunks [][]byte) {
-			out, closed := run(t, chunks)
+			out, closed := runChunks(t, chunks)
 			if out != wantOut || closed != wantClosed {
 				t.Fatalf("%s: replies %q closed %v; whole: %q closed %v", how, out, closed, wantOut, wantClosed)
 			}
