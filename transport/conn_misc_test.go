@@ -98,6 +98,12 @@ func TestTCPOptions(t *testing.T) {
 // TestEchoAllocatesNothing drives one echo round trip per run: the peer
 // writes, the connection reads, echoes and flushes, the peer reads back.
 func TestEchoAllocatesNothing(t *testing.T) {
+	if raceEnabled {
+		// The output chunks are recycled through a sync.Pool, and under the
+		// race detector sync.Pool drops a random quarter of what it is
+		// given, by design, so allocations are not zero there.
+		t.Skip("allocation counts are not meaningful under the race detector")
+	}
 	for _, size := range []int{64, 4 << 10, 64 << 10} {
 		t.Run(sizeName(size), func(t *testing.T) {
 			l := newTestLoop(t)

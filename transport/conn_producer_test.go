@@ -68,7 +68,7 @@ func TestStreamingProducerBoundsBuffer(t *testing.T) {
 		t.Run(kind, func(t *testing.T) {
 			checkFDs(t)
 			l := newTestLoop(t)
-			const total = 16 << 20
+			const total = 4 << 20
 			client := &patternChecker{}
 			client.made = func(r *recorder) { r.tr.PauseProducing() }
 			s := &streamer{total: total}
