@@ -1,0 +1,84 @@
+//go:build linux
+
+package policies_test
+
+import (
+	"context"
+	"io"
+	"net"
+	"testing"
+	"time"
+
+	"github.com/twistgo/twistgo/interfaces"
+	"github.com/twistgo/twistgo/internet"
+	"github.com/twistgo/twistgo/internet/internettest"
+	"github.com/twistgo/twistgo/protocol"
+	"github.com/twistgo/twistgo/protocol/policies"
+)
+
+// onReactor runs f on r's goroutine and returns its result.
+func onReactor[T any](t *testing.T, r *internet.Reactor, f func() (T, error)) T {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), internettest.Timeout)
+	defer cancel()
+	v, err := internet.BlockingCallFromThread(ctx, r, func() (any, error) { return f() })
+	if err != nil {
+		t.Fatalf("on the reactor: %v", err)
+	}
+	return v.(T)
+}
+
+// echo writes back what it reads.
+type echo struct{ protocol.Base }
+
+func (e *echo) DataReceived(data []byte) { e.Transport.Write(data) }
+
+// TestPoliciesOverRealSockets serves an echo protocol behind a connection
+// limit and an idle timeout on every reactor: the connection over the
+// limit is refused, and the idle one is closed by the reactor's timer.
+func TestPoliciesOverRealSockets(t *testing.T) {
+	internettest.EachReactor(t, func(t *testing.T, r *internet.Reactor) {
+		internettest.RunReactor(t, r)
+		limited := policies.NewLimitTotalConnectionsFactory(protocol.ForProtocol(func() *echo { return &echo{} }), 1)
+		f := policies.NewTimeoutFactory(r, limited, 50*time.Millisecond)
+		addr := onReactor(t, r, func() (net.Addr, error) {
+			p, err := r.ListenTCP(0, f, interfaces.TCPListenOptions{Interface: "127.0.0.1"})
+			if err != nil {
+				return nil, err
+			}
+			return p.GetHost(), nil
+		})
+		dial := func() net.Conn {
+			c, err := net.DialTimeout("tcp", addr.String(), internettest.Timeout)
+			if err != nil {
+				t.Fatalf("dial: %v", err)
+			}
+			_ = c.SetDeadline(time.Now().Add(internettest.Timeout))
+			return c
+		}
+
+		first := dial()
+		defer first.Close()
+		if _, err := io.WriteString(first, "ping"); err != nil {
+			t.Fatalf("write: %v", err)
+		}
+		got := make([]byte, 4)
+		if _, err := io.ReadFull(first, got); err != nil || string(got) != "ping" {
+			t.Fatalf("echo %q, %v", got, err)
+		}
+
+		second := dial() // accepted by the kernel, refused by the factory
+		defer second.Close()
+		if n, err := second.Read(got); err == nil {
+			t.Errorf("a connection over the limit read %q", got[:n])
+		}
+
+		// Now idle: the timeout closes the first connection.
+		if rest, err := io.ReadAll(first); err != nil || len(rest) != 0 {
+			t.Errorf("idle connection: read %q, %v; want a clean close", rest, err)
+		}
+		if n := onReactor(t, r, func() (int, error) { return limited.ConnectionCount(), nil }); n != 0 {
+			t.Errorf("ConnectionCount after the timeout = %d, want 0", n)
+		}
+	})
+}
