@@ -186,6 +186,7 @@ func TestManyPipelinedRequests(t *testing.T) {
 func TestSlowClientClosedByIdleTimeout(t *testing.T) {
 	const idle = 400 * time.Millisecond
 	p := e2e.Start(t, e2e.Build(t, "."), "--listen", loopback, "--idle-timeout", idle.String())
+	start := time.Now() // before the server can start the slow client's idle clock
 	slow, busy := dial(t, p.Addr()), dial(t, p.Addr())
 
 	closed := make(chan error, 1)
@@ -195,7 +196,6 @@ func TestSlowClientClosedByIdleTimeout(t *testing.T) {
 		closed <- err
 	}()
 	slow.send("GET /plaintext HTTP/1.1\r\n")
-	start := time.Now()
 	tick := time.NewTicker(idle / 8) // paces the clients; nothing waits on it for a result
 	defer tick.Stop()
 	for waiting := true; waiting; {

@@ -8,7 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// session is the input of one connection and what it should produce.
+// sessions are connections' input and what each should produce.
 var sessions = []struct {
 	name   string
 	in     string

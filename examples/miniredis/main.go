@@ -28,38 +28,53 @@ const (
 
 func main() { os.Exit(run(os.Args[1:], os.Stderr)) }
 
-// run is the program with its arguments and its error output; it returns
+// run is the program, given its arguments and where errors go; it returns
 // the exit status.
 func run(args []string, stderr io.Writer) int {
 	cfg, err := parseConfig(args)
-	if errors.Is(err, flag.ErrHelp) {
+	switch {
+	case errors.Is(err, flag.ErrHelp):
 		fmt.Fprintf(stderr, "usage: %s [flags]\n", name)
 		newFlagSet(&config{}, stderr).PrintDefaults()
 		return exitOK
+	case err != nil:
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		return exitUsage
 	}
+	r, eps, err := setUp(cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
 		return exitUsage
 	}
+	return serve(r, eps, newServer(r, cfg), stderr)
+}
+
+// setUp installs the reactor the flags name and parses the endpoints.
+func setUp(cfg config) (interfaces.Reactor, []endpoints.ServerEndpoint, error) {
 	if cfg.reactor != "" {
 		if err := reactor.InstallByName(cfg.reactor); err != nil {
-			fmt.Fprintf(stderr, "%s: -reactor: %v\n", name, err)
-			return exitUsage
+			return nil, nil, fmt.Errorf("-reactor: %w", err)
 		}
 	}
 	r := reactor.Get()
 	eps := make([]endpoints.ServerEndpoint, len(cfg.listen))
 	for i, desc := range cfg.listen {
+		var err error
 		if eps[i], err = endpoints.ServerFromString(r, desc); err != nil {
-			fmt.Fprintf(stderr, "%s: -listen: %v\n", name, err)
-			return exitUsage
+			return nil, nil, fmt.Errorf("-listen: %w", err)
 		}
 	}
+	return r, eps, nil
+}
+
+// serve runs the reactor, listening on every endpoint with f, until a
+// signal stops it or an endpoint cannot be listened on; it returns the exit
+// status.
+func serve(r interfaces.Reactor, eps []endpoints.ServerEndpoint, f interfaces.Factory, stderr io.Writer) int {
 	status := exitOK
 	r.CallWhenRunning(func() {
-		srv := newServer(r, cfg)
 		for _, ep := range eps {
-			ep.Listen(srv).AddCallbacks(listening, func(err error) (any, error) {
+			ep.Listen(f).AddCallbacks(listening, func(err error) (any, error) {
 				if status == exitOK { // one line, even if several endpoints fail
 					fmt.Fprintf(stderr, "%s: %v\n", name, err)
 					status = exitListen
