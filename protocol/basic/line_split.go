@@ -42,6 +42,11 @@ type lineSplitter struct {
 // gotTooLong as soon as the tail is certain to be too long (strict), or once
 // it reaches maxLen+len(delim) bytes with no delimiter (not strict).
 func (s *lineSplitter) next(delim []byte, maxLen int, strict bool) (lineEvent, []byte) {
+	if len(s.buf) == 0 {
+		// No line handed out is in use any more: reuse the array from its
+		// start, so a partial line rarely outgrows it.
+		s.buf = s.store[:0]
+	}
 	for {
 		if len(s.buf) > 0 {
 			if !s.plain {
