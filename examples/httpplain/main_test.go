@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 	"syscall"
@@ -169,7 +170,9 @@ func TestNetHTTPClient(t *testing.T) {
 	if resp.StatusCode != http.StatusMethodNotAllowed || resp.Header.Get("Allow") != "GET, HEAD" {
 		t.Errorf("POST /json: %d, Allow %q; want 405 and GET, HEAD", resp.StatusCode, resp.Header.Get("Allow"))
 	}
-	stop(t, p)
+	if code := p.StopWith(os.Interrupt); code != 0 {
+		t.Errorf("exit status after SIGINT = %d, want 0", code)
+	}
 }
 
 func TestManyPipelinedRequests(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net"
+	"os"
 	"strconv"
 	"strings"
 	"syscall"
@@ -135,8 +136,8 @@ func TestTwoEndpoints(t *testing.T) {
 		c.send("PING\r\n")
 		c.expect("+PONG\r\n")
 	}
-	if code := p.Stop(); code != 0 {
-		t.Errorf("exit status after SIGTERM = %d, want 0", code)
+	if code := p.StopWith(os.Interrupt); code != 0 {
+		t.Errorf("exit status after SIGINT = %d, want 0", code)
 	}
 }
 
