@@ -22,6 +22,8 @@ type ClientFactory struct {
 
 // NewClientFactory returns a ClientFactory that builds protocols with
 // build.
+//
+// Twisted: ClientFactory.forProtocol.
 func NewClientFactory(build func(addr net.Addr) interfaces.Protocol) *ClientFactory {
 	return &ClientFactory{Factory: Factory{Build: build}}
 }

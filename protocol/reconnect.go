@@ -78,6 +78,8 @@ type ReconnectingClientFactory struct {
 // NewReconnectingClientFactory returns a factory that builds protocols with
 // build and retries on clock, with Twisted's defaults, including
 // DefaultJitter.
+//
+// Twisted: ReconnectingClientFactory.__init__ and its class attributes.
 func NewReconnectingClientFactory(clock interfaces.ReactorTime, build func(addr net.Addr) interfaces.Protocol) *ReconnectingClientFactory {
 	f := &ReconnectingClientFactory{Clock: clock, Jitter: DefaultJitter}
 	f.Build = build

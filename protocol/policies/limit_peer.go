@@ -37,6 +37,8 @@ type LimitConnectionsByPeer struct {
 
 // NewLimitConnectionsByPeer returns a LimitConnectionsByPeer around wrapped
 // allowing maxPerPeer connections per host (0: the default).
+//
+// Twisted: LimitConnectionsByPeer.maxConnectionsPerPeer.
 func NewLimitConnectionsByPeer(wrapped interfaces.Factory, maxPerPeer int) *LimitConnectionsByPeer {
 	return &LimitConnectionsByPeer{WrappingFactory: WrappingFactory{Wrapped: wrapped}, MaxConnectionsPerPeer: maxPerPeer}
 }
@@ -84,6 +86,8 @@ func (f *LimitConnectionsByPeer) UnregisterProtocol(p interfaces.Protocol) {
 }
 
 // Connections returns how many connections host has open now.
+//
+// Twisted: LimitConnectionsByPeer.peerConnections.
 func (f *LimitConnectionsByPeer) Connections(host string) int { return f.counts[host] }
 
 // PeerHost returns the host part of addr, the key LimitConnectionsByPeer

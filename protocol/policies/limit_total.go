@@ -31,6 +31,8 @@ type LimitTotalConnectionsFactory struct {
 
 // NewLimitTotalConnectionsFactory returns a factory around wrapped that
 // serves at most limit connections (0: no limit) and refuses the rest.
+//
+// Twisted: LimitTotalConnectionsFactory.connectionLimit.
 func NewLimitTotalConnectionsFactory(wrapped interfaces.Factory, limit int) *LimitTotalConnectionsFactory {
 	return &LimitTotalConnectionsFactory{WrappingFactory: WrappingFactory{Wrapped: wrapped}, ConnectionLimit: limit}
 }

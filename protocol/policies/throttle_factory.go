@@ -49,6 +49,8 @@ type ThrottlingFactory struct {
 
 // NewThrottlingFactory returns a ThrottlingFactory around wrapped, timed by
 // clock, with no limits set.
+//
+// Twisted: ThrottlingFactory.__init__.
 func NewThrottlingFactory(clock interfaces.ReactorTime, wrapped interfaces.Factory) *ThrottlingFactory {
 	return &ThrottlingFactory{WrappingFactory: WrappingFactory{Wrapped: wrapped}, Clock: clock}
 }

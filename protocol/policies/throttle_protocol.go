@@ -32,6 +32,8 @@ type ThrottlingProtocol struct {
 }
 
 // MakeConnection starts the wrapped protocol with p as its transport.
+//
+// Twisted: ProtocolWrapper.makeConnection.
 func (p *ThrottlingProtocol) MakeConnection(t interfaces.Transport) {
 	p.MakeConnectionAs(t, p)
 	if p.factory.unthrottleRead != nil {
@@ -69,6 +71,8 @@ func (p *ThrottlingProtocol) WriteSequence(data [][]byte) {
 }
 
 // PauseProducing records that the protocol wants reading paused.
+//
+// Twisted: ProtocolWrapper.pauseProducing.
 func (p *ThrottlingProtocol) PauseProducing() {
 	p.userPausedRead = true
 	p.applyRead()
@@ -76,6 +80,8 @@ func (p *ThrottlingProtocol) PauseProducing() {
 
 // ResumeProducing records that the protocol wants reading resumed; the
 // transport resumes unless the throttle holds it.
+//
+// Twisted: ProtocolWrapper.resumeProducing.
 func (p *ThrottlingProtocol) ResumeProducing() {
 	p.userPausedRead = false
 	p.applyRead()

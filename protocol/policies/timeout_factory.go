@@ -32,6 +32,8 @@ type TimeoutFactory struct {
 
 // NewTimeoutFactory returns a TimeoutFactory around wrapped that closes
 // connections idle for period (0: DefaultTimeoutPeriod) on clock.
+//
+// Twisted: TimeoutFactory.__init__.
 func NewTimeoutFactory(clock interfaces.ReactorTime, wrapped interfaces.Factory, period time.Duration) *TimeoutFactory {
 	return &TimeoutFactory{WrappingFactory: WrappingFactory{Wrapped: wrapped}, Clock: clock, Period: period}
 }
@@ -68,6 +70,8 @@ type TimeoutProtocol struct {
 }
 
 // MakeConnection starts the wrapped protocol and the timer.
+//
+// Twisted: TimeoutProtocol.__init__, ProtocolWrapper.makeConnection.
 func (p *TimeoutProtocol) MakeConnection(t interfaces.Transport) {
 	p.MakeConnectionAs(t, p)
 	p.SetTimeout(p.period)

@@ -50,6 +50,8 @@ type ProtocolWrapper struct {
 
 // NewProtocolWrapper returns a wrapper of wrapped that tells reg (which may
 // be nil) about the connection.
+//
+// Twisted: ProtocolWrapper.__init__.
 func NewProtocolWrapper(reg Registry, wrapped interfaces.Protocol) *ProtocolWrapper {
 	return &ProtocolWrapper{Wrapped: wrapped, Registry: reg}
 }

@@ -37,6 +37,8 @@ func (w *ProtocolWrapper) AbortConnection() {
 }
 
 // Disconnecting reports whether the wrapper or the transport is closing.
+//
+// Twisted: ProtocolWrapper.disconnecting.
 func (w *ProtocolWrapper) Disconnecting() bool {
 	return w.disconnecting || w.Transport.Disconnecting()
 }
@@ -90,6 +92,8 @@ func (w *ProtocolWrapper) LoseWriteConnection() {
 
 // SetTCPNoDelay forwards to a TCP transport; on any other it returns
 // errors.ErrUnsupported.
+//
+// Twisted: ITCPTransport.setTcpNoDelay.
 func (w *ProtocolWrapper) SetTCPNoDelay(on bool) error {
 	if t, ok := w.Transport.(interfaces.TCPTransport); ok {
 		return t.SetTCPNoDelay(on)
@@ -99,6 +103,8 @@ func (w *ProtocolWrapper) SetTCPNoDelay(on bool) error {
 
 // SetTCPKeepAlive forwards to a TCP transport; on any other it returns
 // errors.ErrUnsupported.
+//
+// Twisted: ITCPTransport.setTcpKeepAlive.
 func (w *ProtocolWrapper) SetTCPKeepAlive(on bool) error {
 	if t, ok := w.Transport.(interfaces.TCPTransport); ok {
 		return t.SetTCPKeepAlive(on)

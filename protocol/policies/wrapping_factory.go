@@ -31,6 +31,8 @@ type WrappingFactory struct {
 }
 
 // NewWrappingFactory returns a WrappingFactory around wrapped.
+//
+// Twisted: WrappingFactory.__init__.
 func NewWrappingFactory(wrapped interfaces.Factory) *WrappingFactory {
 	return &WrappingFactory{Wrapped: wrapped}
 }

@@ -35,6 +35,8 @@ type ProxyFactory struct {
 
 // NewProxyFactory returns a ProxyFactory relaying to host:port through
 // reactor.
+//
+// Twisted: ProxyFactory.__init__.
 func NewProxyFactory(reactor interfaces.ReactorTCP, host string, port int) *ProxyFactory {
 	return &ProxyFactory{Reactor: reactor, Host: host, Port: port}
 }

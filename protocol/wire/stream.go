@@ -53,6 +53,8 @@ type Chargen struct{ protocol.Base }
 func (c *Chargen) ConnectionMade() { _ = c.Transport.RegisterProducer(c, false) }
 
 // DataReceived ignores data.
+//
+// Twisted: Chargen (which ignores input, as RFC 864 says).
 func (c *Chargen) DataReceived(data []byte) {}
 
 // ResumeProducing writes one full cycle of the pattern (95 lines).
@@ -61,9 +63,13 @@ func (c *Chargen) DataReceived(data []byte) {}
 func (c *Chargen) ResumeProducing() { c.Transport.Write(chargenCycle) }
 
 // PauseProducing does nothing: a pull producer writes only when asked.
+//
+// Twisted: Chargen.pauseProducing.
 func (c *Chargen) PauseProducing() {}
 
 // StopProducing does nothing: the connection is going away.
+//
+// Twisted: Chargen.stopProducing.
 func (c *Chargen) StopProducing() {}
 
 // chargenCycle is the 95 lines after which the RFC 864 pattern repeats;

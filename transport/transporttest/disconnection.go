@@ -11,8 +11,8 @@ import "github.com/twistgo/twistgo/interfaces"
 // calls it with interfaces.ErrConnectionAborted, once in all.
 //
 // Unlike a real transport, which reports the loss on a later loop turn, it
-// calls ConnectionLost from inside LoseConnection or AbortConnection. Not
-// safe for concurrent use.
+// calls ConnectionLost from inside LoseConnection or AbortConnection. Call
+// only on the reactor goroutine: in a test, the goroutine driving it.
 //
 // Twisted: twisted.internet.testing.StringTransportWithDisconnection.
 type StringTransportWithDisconnection struct {
@@ -26,6 +26,8 @@ type StringTransportWithDisconnection struct {
 // LoseConnection marks the transport as disconnecting and, the first time
 // the connection ends, calls Protocol.ConnectionLost with
 // interfaces.ErrConnectionDone.
+//
+// Twisted: StringTransportWithDisconnection.loseConnection.
 func (t *StringTransportWithDisconnection) LoseConnection() {
 	t.StringTransport.LoseConnection()
 	t.lose(interfaces.ErrConnectionDone)
@@ -34,6 +36,8 @@ func (t *StringTransportWithDisconnection) LoseConnection() {
 // AbortConnection marks the transport as aborted and, the first time the
 // connection ends, calls Protocol.ConnectionLost with
 // interfaces.ErrConnectionAborted.
+//
+// Twisted: StringTransport.abortConnection.
 func (t *StringTransportWithDisconnection) AbortConnection() {
 	t.StringTransport.AbortConnection()
 	t.lose(interfaces.ErrConnectionAborted)

@@ -7,6 +7,8 @@ import "github.com/twistgo/twistgo/interfaces"
 
 // ProducerState is what a StringTransport, as the producer of the data its
 // protocol reads, was last asked to do.
+//
+// Twisted: StringTransport.producerState.
 type ProducerState int
 
 // The states of a StringTransport's producer side.
@@ -60,6 +62,8 @@ func (t *StringTransport) UnregisterProducer() { t.producer, t.streaming = nil, 
 
 // Producer returns the registered producer (nil if none) and whether it was
 // registered as streaming.
+//
+// Twisted: StringTransport.producer, StringTransport.streaming.
 func (t *StringTransport) Producer() (p interfaces.Producer, streaming bool) {
 	return t.producer, t.streaming
 }

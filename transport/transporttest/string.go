@@ -25,7 +25,7 @@ const (
 // The zero value is ready to use. It never calls back into a protocol:
 // LoseConnection and AbortConnection only set flags (see
 // StringTransportWithDisconnection for a transport that reports the loss).
-// Not safe for concurrent use; call only on the goroutine driving the test.
+// Call only on the reactor goroutine: in a test, the goroutine driving it.
 //
 // Twisted: twisted.internet.testing.StringTransport.
 type StringTransport struct {
@@ -47,6 +47,8 @@ type StringTransport struct {
 
 // NewStringTransport returns an empty StringTransport with the default
 // addresses.
+//
+// Twisted: StringTransport().
 func NewStringTransport() *StringTransport { return &StringTransport{} }
 
 // Write records a copy of data, even after LoseConnection, so a test sees
@@ -91,6 +93,8 @@ func (t *StringTransport) AbortConnection() {
 
 // Disconnecting reports whether LoseConnection or AbortConnection was
 // called.
+//
+// Twisted: StringTransport.disconnecting.
 func (t *StringTransport) Disconnecting() bool { return t.disconnecting }
 
 // Aborted reports whether AbortConnection was called.
