@@ -147,7 +147,22 @@ func TestExpirySweep(t *testing.T) {
 	if calls := h.clock.DelayedCalls(); len(calls) != 1 { // the idle timer only
 		t.Errorf("pending calls = %d, want 1: the sweep must stop once no key has an expiry", len(calls))
 	}
+}
+
+func TestLastPortStopsSweep(t *testing.T) {
+	h := newHarness(testConfig())
+	h.srv.DoStart() // two ports share the server
+	h.srv.DoStart()
+	c, tr := h.connect()
+	send(c, tr, resp("SET", "k", "v", "EX", "10"))
 	h.srv.DoStop()
+	if h.srv.store.sweep == nil || !h.srv.store.sweep.Active() {
+		t.Fatalf("sweep stopped while a port still uses the server")
+	}
+	h.srv.DoStop()
+	if h.srv.store.sweep != nil {
+		t.Errorf("sweep still scheduled after the last port stopped")
+	}
 }
 
 func TestMaxMemory(t *testing.T) {

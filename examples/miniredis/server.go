@@ -8,11 +8,15 @@ import (
 	"time"
 
 	"github.com/twistgo/twistgo/interfaces"
+	"github.com/twistgo/twistgo/protocol"
 )
 
 // server is the Factory of miniredis connections. Every connection it
-// builds shares its store. Call its methods only on the reactor goroutine.
+// builds shares its store. It counts the ports using it, as every factory
+// must, and stops the store's expiry sweep when the last one stops. Call
+// its methods only on the reactor goroutine.
 type server struct {
+	protocol.Factory
 	clock       interfaces.ReactorTime
 	store       *store
 	lim         limits
@@ -23,25 +27,13 @@ var _ interfaces.Factory = (*server)(nil)
 
 // newServer returns a server with an empty store, timed by clock.
 func newServer(clock interfaces.ReactorTime, cfg config) *server {
-	return &server{
+	s := &server{
 		clock:       clock,
 		store:       newStore(clock, cfg.maxMemory),
 		lim:         cfg.lim,
 		idleTimeout: cfg.idleTimeout,
 	}
+	s.Build = func(net.Addr) interfaces.Protocol { return newConn(s) }
+	s.StopFactory = s.store.close
+	return s
 }
-
-// BuildProtocol returns a new connection for a client.
-//
-// Twisted: IProtocolFactory.buildProtocol.
-func (s *server) BuildProtocol(net.Addr) interfaces.Protocol { return newConn(s) }
-
-// DoStart does nothing: the store needs no start.
-//
-// Twisted: IProtocolFactory.doStart.
-func (s *server) DoStart() {}
-
-// DoStop cancels the store's expiry sweep.
-//
-// Twisted: IProtocolFactory.doStop.
-func (s *server) DoStop() { s.store.close() }
