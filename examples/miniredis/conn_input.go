@@ -62,8 +62,8 @@ func (c *conn) consume(buf []byte) int {
 			break
 		}
 		done += n
-		c.progressed = true
-		if len(args) > 0 {
+		if len(args) > 0 { // an empty command is not activity: it must not keep a connection alive
+			c.progressed = true
 			c.exec(args)
 			clear(args) // do not keep the input reachable
 		}

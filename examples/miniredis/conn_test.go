@@ -117,7 +117,7 @@ func TestIdleTimeout(t *testing.T) {
 	if tr.closed() {
 		t.Fatalf("closed %v after the last command; want open until %v", defaultIdleTimeout-time.Second, defaultIdleTimeout)
 	}
-	for _, b := range []byte("PIN") { // bytes that complete nothing do not
+	for _, b := range []byte("\r\n*0\r\nPIN") { // bytes that complete nothing, or an empty command, do not
 		h.clock.Advance(100 * time.Millisecond)
 		c.DataReceived([]byte{b})
 	}
