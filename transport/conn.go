@@ -95,6 +95,7 @@ type Conn struct {
 	writeDisconnecting bool // LoseWriteConnection called
 	writeDisconnected  bool // write side shut down
 	readDisconnected   bool // the peer half-closed (half-closeable protocol)
+	aborted            bool // AbortConnection called
 	closed             bool // fd closed and removed from the loop
 	lostTold           bool // protocol's ConnectionLost has been called
 }

@@ -56,7 +56,7 @@ func (t *Conn) AbortConnection() {
 	if t.closed {
 		return
 	}
-	t.disconnecting = true
+	t.disconnecting, t.aborted = true, true
 	t.release(true)
 	t.loop.CallLater(0, t.abortDone)
 }
@@ -67,10 +67,18 @@ func (t *Conn) abortDone() { t.tellLost(interfaces.ErrConnectionAborted) }
 // ConnectionLost is the loop's notice that it stopped watching the
 // connection: DoRead or DoWrite returned reason, a callback panicked, or
 // the reactor is shutting down. The socket is closed and the protocol
-// told, unless that happened already. Call only on the reactor goroutine.
+// told, unless that happened already. An aborted connection whose notice
+// is still pending (the reactor may stop before that loop turn) is told
+// ErrConnectionAborted now. Call only on the reactor goroutine.
 //
 // Twisted: tcp.Connection.connectionLost.
-func (t *Conn) ConnectionLost(reason error) { t.closeWith(reason) }
+func (t *Conn) ConnectionLost(reason error) {
+	if t.aborted {
+		t.abortDone()
+		return
+	}
+	t.closeWith(reason)
+}
 
 // closeWith is the one idempotent close path.
 func (t *Conn) closeWith(reason error) {

@@ -231,3 +231,21 @@ func randomBytes(n int) []byte {
 	}
 	return b
 }
+
+// TestAbortThenShutdown: a reactor stopping between AbortConnection and
+// the turn that reports it still tells the protocol, once.
+func TestAbortThenShutdown(t *testing.T) {
+	checkFDs(t)
+	l := newTestLoop(t)
+	client, server := &recorder{}, &recorder{}
+	startPair(t, l, "tcp", client, server)
+	client.tr.AbortConnection()
+	client.tr.ConnectionLost(interfaces.ErrConnectionLost) // the reactor's shutdown
+	if client.lost != 1 || !errors.Is(client.reason, interfaces.ErrConnectionAborted) {
+		t.Errorf("lost %d times with %s; want once with ErrConnectionAborted", client.lost, describe(client.reason))
+	}
+	l.runUntil("server lost", func() bool { return server.lost == 1 })
+	if client.lost != 1 {
+		t.Errorf("lost %d times after the pending notice ran, want 1", client.lost)
+	}
+}
