@@ -67,6 +67,9 @@ type ReconnectingClientFactory struct {
 	// Normal returns standard normal deviates for the jitter; nil means
 	// math/rand/v2.NormFloat64. Tests set it to a fixed source.
 	Normal func() float64
+	// Logger reports giving up and misconfiguration; nil means
+	// slog.Default().
+	Logger *slog.Logger
 
 	delay     time.Duration // the unjittered wait before the next retry
 	retries   int
@@ -120,12 +123,12 @@ func (f *ReconnectingClientFactory) Retry(c interfaces.Connector) {
 		c = f.connector
 	}
 	if c == nil || f.Clock == nil {
-		slog.Error("twistgo: ReconnectingClientFactory cannot retry without a connector and a clock")
+		f.logger().Error("twistgo: ReconnectingClientFactory cannot retry without a connector and a clock")
 		return
 	}
 	f.retries++
 	if f.MaxRetries > 0 && f.retries > f.MaxRetries {
-		slog.Info("twistgo: giving up reconnecting", "destination", c.GetDestination(), "retries", f.retries-1)
+		f.logger().Info("twistgo: giving up reconnecting", "destination", c.GetDestination(), "retries", f.retries-1)
 		return
 	}
 	wait := f.nextWait()
@@ -198,6 +201,13 @@ func (f *ReconnectingClientFactory) nextWait() time.Duration {
 	}
 	jittered := float64(wait) * (1 + f.Jitter*normal())
 	return time.Duration(max(0, min(jittered, float64(maxDelay))))
+}
+
+func (f *ReconnectingClientFactory) logger() *slog.Logger {
+	if f.Logger != nil {
+		return f.Logger
+	}
+	return slog.Default()
 }
 
 func orDefault(d, def time.Duration) time.Duration {

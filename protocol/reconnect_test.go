@@ -1,8 +1,11 @@
 package protocol_test
 
 import (
+	"bytes"
+	"log/slog"
 	"math"
 	"net"
+	"strings"
 	"testing"
 	"time"
 
@@ -119,6 +122,7 @@ func TestReconnectBackoff(t *testing.T) {
 			name: "MaxRetries gives up",
 			setup: func(f *protocol.ReconnectingClientFactory) {
 				f.Jitter, f.MaxRetries = 0, 2
+				f.Logger = slog.New(slog.DiscardHandler)
 			},
 			n:    5,
 			want: seconds(1, e),
@@ -138,6 +142,17 @@ func TestReconnectBackoff(t *testing.T) {
 				t.Errorf("Connect calls = %d, want %d", c.connects, len(tc.want))
 			}
 		})
+	}
+}
+
+func TestReconnectLogsGivingUp(t *testing.T) {
+	clock := task.NewClock()
+	f := protocol.NewReconnectingClientFactory(clock, nil)
+	var log bytes.Buffer
+	f.MaxRetries, f.Logger = 1, slog.New(slog.NewTextHandler(&log, nil))
+	waits(f, clock, &fakeConnector{}, 3)
+	if got := log.String(); !strings.Contains(got, "giving up") || !strings.Contains(got, "destination=dest:1") {
+		t.Errorf("log %q, want a notice of giving up on dest:1", got)
 	}
 }
 
@@ -225,10 +240,14 @@ func TestReconnectResetDelay(t *testing.T) {
 func TestRetryUsesLastConnectorAndReplacesPending(t *testing.T) {
 	clock := task.NewClock()
 	f := protocol.NewReconnectingClientFactory(clock, nil)
-	f.Jitter = 0
+	var log bytes.Buffer
+	f.Jitter, f.Logger = 0, slog.New(slog.NewTextHandler(&log, nil))
 	f.Retry(nil) // no connector yet: nothing to do
 	if f.Pending() != nil {
 		t.Fatal("retry scheduled without a connector")
+	}
+	if !strings.Contains(log.String(), "level=ERROR") {
+		t.Errorf("retrying without a connector logged %q, want an error", log.String())
 	}
 	c := &fakeConnector{}
 	f.ClientConnectionFailed(c, interfaces.ErrConnectionRefused)

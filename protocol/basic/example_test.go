@@ -67,3 +67,30 @@ func ExampleLineReceiver_SetRawMode() {
 	// body "hello"
 	// line "QUIT"
 }
+
+// store keeps each netstring it receives and answers "OK".
+type store struct {
+	basic.NetstringReceiver
+	values []string
+}
+
+func (s *store) StringReceived(v []byte) {
+	s.values = append(s.values, string(v))
+	s.SendString([]byte("OK"))
+}
+
+func ExampleNetstringReceiver() {
+	p := &store{}
+	p.Handler = p
+	tr := transporttest.Connect(p, transporttest.NewStringTransport())
+
+	p.DataReceived([]byte("5:hello,0:,3:a"))
+	p.DataReceived([]byte("b,,"))
+	fmt.Printf("%q %q\n", p.values, tr.Value())
+
+	p.DataReceived([]byte("01:x,")) // a leading zero is malformed
+	fmt.Println(p.Err(), tr.Disconnecting())
+	// Output:
+	// ["hello" "" "ab,"] "2:OK,2:OK,2:OK,"
+	// twistgo: malformed netstring: length with a leading zero true
+}

@@ -32,8 +32,8 @@ var (
 //
 // Input that arrives while a line is being handled, or while the receiver
 // is paused, is queued and handled in order afterwards. Once the transport
-// is disconnecting, no more lines are delivered and pending input is
-// dropped. The receiver keeps at most MaxLength+len(Delimiter) bytes of an
+// is disconnecting, nothing more is delivered, in either mode, and pending
+// input is dropped. The receiver keeps at most MaxLength+len(Delimiter) bytes of an
 // unfinished line: a line longer than MaxLength goes to LineLengthExceeded
 // (see LineLengthExceededHandler; by default the connection is closed) as
 // soon as no delimiter has come within MaxLength+len(Delimiter) bytes, or

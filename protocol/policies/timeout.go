@@ -34,7 +34,8 @@ import (
 //
 // Twisted: policies.TimeoutMixin.
 type Timeout struct {
-	// Clock runs the timer; usually the reactor.
+	// Clock runs the timer; usually the reactor. It must be set before
+	// SetTimeout.
 	Clock interfaces.ReactorTime
 	// OnTimeout runs when the timer fires; nil does nothing. Twisted's
 	// default, closing the connection, is a one-line OnTimeout.
