@@ -222,3 +222,56 @@ func fullListener(t *testing.T) int {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestTCPConnectBindAddress(t *testing.T) {
+	internettest.EachReactor(t, func(t *testing.T, r *internet.Reactor) {
+		internettest.RunReactor(t, r)
+		peers := make(chan string, 1)
+		f := &factory{build: func(net.Addr) interfaces.Protocol {
+			return &proto{made: func(p *proto) { peers <- p.tr.GetPeer().String(); p.tr.LoseConnection() }}
+		}}
+		_, addr := listen(t, r, f, interfaces.TCPListenOptions{})
+		locals := make(chan string, 1)
+		cf := newClientFactory(func(net.Addr) interfaces.Protocol {
+			return &proto{made: func(p *proto) { locals <- p.tr.GetHost().String() }}
+		})
+		bind := &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1)}
+		onReactor(t, r, func() (interfaces.Connector, error) {
+			return r.ConnectTCP("127.0.0.1", addr.Port, cf, interfaces.TCPConnectOptions{BindAddress: bind})
+		})
+		local, peer := internettest.Await(t, locals), internettest.Await(t, peers)
+		if local != peer {
+			t.Errorf("client's GetHost %s differs from the server's GetPeer %s", local, peer)
+		}
+		internettest.Await(t, cf.lost)
+	})
+}
+
+// TestTCPReconnectFromFailure: a factory that calls Connect again from
+// ClientConnectionFailed keeps the cycle open; DoStop comes once, at the
+// end.
+func TestTCPReconnectFromFailure(t *testing.T) {
+	internettest.EachReactor(t, func(t *testing.T, r *internet.Reactor) {
+		internettest.RunReactor(t, r)
+		port := unusedPort(t)
+		f := newClientFactory(func(net.Addr) interfaces.Protocol { return nil })
+		f.failed = make(chan error, 2)
+		tries := 0
+		f.onFail = func(c interfaces.Connector, _ error) {
+			if tries++; tries < 2 {
+				if err := c.Connect(); err != nil {
+					t.Errorf("Connect from ClientConnectionFailed: %v", err)
+				}
+			}
+		}
+		onReactor(t, r, func() (interfaces.Connector, error) {
+			return r.ConnectTCP("127.0.0.1", port, f, interfaces.TCPConnectOptions{})
+		})
+		for range 2 {
+			if reason := internettest.Await(t, f.failed); !errors.Is(reason, interfaces.ErrConnectionRefused) {
+				t.Errorf("reason = %v", reason)
+			}
+		}
+		checkStartStop(t, r, &f.factory, 1, 1)
+	})
+}

@@ -11,6 +11,9 @@ import (
 	"strconv"
 	"syscall"
 	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
 
 	"github.com/twistgo/twistgo/deferred"
 	"github.com/twistgo/twistgo/interfaces"
@@ -136,6 +139,41 @@ func TestUNIXConnectFailures(t *testing.T) {
 					t.Errorf("%s: reason %v does not match %v", tc.path, reason, want)
 				}
 			}
+		}
+	})
+}
+
+// TestUNIXConnectTimeoutWhileQueueFull: connect(2) says EAGAIN while the
+// listener's queue is full; the attempt retries until its timeout.
+func TestUNIXConnectTimeoutWhileQueueFull(t *testing.T) {
+	internettest.EachReactor(t, func(t *testing.T, r *internet.Reactor) {
+		internettest.RunReactor(t, r)
+		path := socketPath(t)
+		ln, err := unix.Socket(unix.AF_UNIX, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = unix.Close(ln) })
+		if err := unix.Bind(ln, &unix.SockaddrUnix{Name: path}); err != nil {
+			t.Fatal(err)
+		}
+		if err := unix.Listen(ln, 0); err != nil {
+			t.Fatal(err)
+		}
+		for range 2 { // never accepted: the queue is full after these
+			c, err := unix.Socket(unix.AF_UNIX, unix.SOCK_STREAM|unix.SOCK_NONBLOCK|unix.SOCK_CLOEXEC, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { _ = unix.Close(c) })
+			_ = unix.Connect(c, &unix.SockaddrUnix{Name: path})
+		}
+		f := newClientFactory(func(net.Addr) interfaces.Protocol { return nil })
+		onReactor(t, r, func() (interfaces.Connector, error) {
+			return r.ConnectUNIX(path, f, interfaces.UNIXConnectOptions{Timeout: 100 * time.Millisecond})
+		})
+		if reason := internettest.Await(t, f.failed); !errors.Is(reason, interfaces.ErrTimeout) {
+			t.Errorf("reason = %v, want ErrTimeout", reason)
 		}
 	})
 }
