@@ -1,0 +1,123 @@
+// Command chat is a chat server in the style of Twisted's chatserver.py. A
+// LineReceiver asks each client for a nickname, then sends every line the
+// client writes to everyone else in the room; a client that disconnects
+// leaves the room and the others are told. It shows a line protocol, state
+// shared by the connections of one factory, and ConnectionLost.
+//
+//	go run ./examples/chat --listen tcp:8000
+//	nc 127.0.0.1 8000      (in two or more terminals)
+//
+// It logs "listening on HOST:PORT" once listening and runs until SIGINT or
+// SIGTERM, then exits 0; if it cannot listen it exits 1. `twist chat` is a
+// fuller chat service, with commands.
+//
+// Twisted: the chatserver.py example of "Writing Servers".
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+
+	"github.com/twistgo/twistgo/interfaces"
+	"github.com/twistgo/twistgo/internet/endpoints"
+	"github.com/twistgo/twistgo/protocol"
+	"github.com/twistgo/twistgo/protocol/basic"
+	"github.com/twistgo/twistgo/reactor"
+)
+
+// Chat is one client of the room.
+type Chat struct {
+	basic.LineReceiver
+	users map[string]*Chat // everyone who chose a name; shared by the room
+	name  string           // "" until this client chose one
+}
+
+// ConnectionMade asks for a nickname.
+func (c *Chat) ConnectionMade() {
+	c.SendLine([]byte("What's your name?"))
+}
+
+// LineReceived takes the first line as the nickname and every later one as
+// a message for the others.
+func (c *Chat) LineReceived(line []byte) {
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	if c.name == "" {
+		c.chooseName(string(line))
+		return
+	}
+	c.broadcast(fmt.Sprintf("<%s> %s", c.name, line))
+}
+
+// chooseName enters the room under name, unless it is taken.
+func (c *Chat) chooseName(name string) {
+	if name == "" || c.users[name] != nil {
+		c.SendLine([]byte("Name taken, please choose another."))
+		return
+	}
+	c.name = name
+	c.users[name] = c
+	c.SendLine([]byte("Welcome, " + name + "!"))
+}
+
+// ConnectionLost takes the client out of the room and tells the others.
+func (c *Chat) ConnectionLost(reason error) {
+	c.LineReceiver.ConnectionLost(reason)
+	if c.name != "" {
+		delete(c.users, c.name)
+		c.broadcast(c.name + " has left")
+	}
+}
+
+// broadcast sends msg to everyone in the room except c.
+func (c *Chat) broadcast(msg string) {
+	for _, other := range c.users {
+		if other != c {
+			other.SendLine([]byte(msg))
+		}
+	}
+}
+
+// newFactory returns a factory whose protocols share one room.
+func newFactory() interfaces.Factory {
+	users := map[string]*Chat{}
+	return protocol.NewFactory(func(net.Addr) interfaces.Protocol {
+		c := &Chat{users: users}
+		c.Handler = c
+		c.Delimiter = []byte("\n")
+		return c
+	})
+}
+
+func main() {
+	listen := flag.String("listen", "tcp:8000", "server endpoint to listen on, such as tcp:0:interface=127.0.0.1")
+	flag.Parse()
+
+	r := reactor.Get()
+	ep, err := endpoints.ServerFromString(r, *listen)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "chat:", err)
+		os.Exit(2)
+	}
+	code := 0
+	r.CallWhenRunning(func() {
+		ep.Listen(newFactory()).AddCallbacks(
+			func(p any) (any, error) {
+				slog.Info("listening on " + p.(interfaces.ListeningPort).GetHost().String())
+				return nil, nil
+			},
+			func(err error) (any, error) {
+				fmt.Fprintln(os.Stderr, "chat:", err)
+				code = 1
+				return nil, r.Stop()
+			})
+	})
+	if err := r.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "chat:", err)
+		os.Exit(1)
+	}
+	os.Exit(code)
+}
