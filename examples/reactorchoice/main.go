@@ -1,0 +1,55 @@
+// Command reactorchoice shows how a program picks its reactor: it installs
+// one by name (poll unless --reactor says otherwise) before anything asks
+// for the default, runs it, and prints which reactor is running. It also
+// shows that the choice is made once: installing another afterwards fails.
+//
+//	go run ./examples/reactorchoice
+//	go run ./examples/reactorchoice --reactor select
+//
+// It exits 0, or 2 with the list of reactors this platform offers if the
+// name is unknown.
+//
+// Twisted: "Choosing a Reactor and GUI Toolkit Integration" (pollreactor.install).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/twistgo/twistgo/reactor"
+)
+
+func main() {
+	name := flag.String("reactor", "poll", "reactor to install: one of "+strings.Join(reactor.Names(), ", "))
+	flag.Parse()
+
+	// Install before the first reactor.Get: Get would install the
+	// platform's default, and a reactor is installed only once.
+	if err := reactor.InstallByName(*name); err != nil {
+		fmt.Fprintf(os.Stderr, "reactorchoice: %v (this platform offers %s)\n", err, strings.Join(reactor.Names(), ", "))
+		os.Exit(2)
+	}
+	r := reactor.Get()
+	r.CallWhenRunning(func() {
+		fmt.Printf("running the %s reactor\n", nameOf(r))
+		if err := reactor.InstallByName("select"); err != nil {
+			fmt.Printf("installing another now fails: %v\n", err)
+		}
+		_ = r.Stop()
+	})
+	if err := r.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "reactorchoice:", err)
+		os.Exit(1)
+	}
+}
+
+// nameOf returns the name of a reactor from package internet, which all
+// reactors that reactor.InstallByName builds are.
+func nameOf(r any) string {
+	if n, ok := r.(interface{ Name() string }); ok {
+		return n.Name()
+	}
+	return fmt.Sprintf("%T", r)
+}
