@@ -82,6 +82,7 @@ func (r *LineReceiver) DataReceived(data []byte) {
 func (r *LineReceiver) run() {
 	r.busy = true
 	defer r.done()
+	delim, maxLen := r.delimiter(), r.maxLength()
 	for !r.paused {
 		if r.Transport != nil && r.Transport.Disconnecting() {
 			r.split.drop()
@@ -97,7 +98,7 @@ func (r *LineReceiver) run() {
 			}
 			continue
 		}
-		ev, line := r.split.next(r.delimiter(), r.maxLength(), false)
+		ev, line := r.split.next(delim, maxLen, false)
 		switch ev {
 		case needMore:
 			return
