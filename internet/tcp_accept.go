@@ -47,7 +47,9 @@ func (p *Port) DoRead() error {
 	for p.listening && accepted < p.accepts {
 		fd, sa, err := acceptHook(p.fd)
 		switch {
-		case err == unix.EINTR, err == unix.ECONNABORTED, err == unix.EPERM:
+		case err == unix.EINTR:
+			continue
+		case err == unix.ECONNABORTED, err == unix.EPERM:
 			p.logger.Debug("twistgo: accept failed for one connection", "port", p.sock.name(), "err", err)
 			continue
 		case err == unix.EAGAIN:

@@ -61,7 +61,7 @@ type Port struct {
 	accepts int                    // accept(2) calls allowed per DoRead
 	backoff time.Duration          // current pause after a resource error
 	retry   interfaces.DelayedCall // the pending end of that pause
-	stopD   []*deferred.Deferred   // StopListening results to fire
+	stopD   *deferred.Deferred     // the StopListening result to fire
 	stopAt  interfaces.DelayedCall // the pending end of StopListening
 	logger  *slog.Logger
 }
@@ -119,12 +119,9 @@ func (p *Port) StopListening() *deferred.Deferred {
 		return deferred.Fail(interfaces.ErrNotListening)
 	}
 	p.closeSocket()
-	d := deferred.New(nil)
-	p.stopD = append(p.stopD, d)
-	if p.stopAt == nil {
-		p.stopAt = p.r.CallLater(0, p.finishStop)
-	}
-	return d
+	p.stopD = deferred.New(nil)
+	p.stopAt = p.r.CallLater(0, p.finishStop)
+	return p.stopD
 }
 
 // GetHost returns the bound address: a *net.TCPAddr with the real port
@@ -182,9 +179,8 @@ func (p *Port) finishStop() {
 		p.started = false
 		p.factory.DoStop()
 	}
-	ds := p.stopD
-	p.stopD = nil
-	for _, d := range ds {
+	if d := p.stopD; d != nil {
+		p.stopD = nil
 		_ = d.Callback(nil)
 	}
 }

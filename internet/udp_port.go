@@ -44,7 +44,7 @@ type UDPPort struct {
 	last   unix.Sockaddr
 	lastUA *net.UDPAddr // last sender, reused while it repeats
 
-	stopD  []*deferred.Deferred
+	stopD  *deferred.Deferred // the StopListening result to fire
 	stopAt interfaces.DelayedCall
 }
 
@@ -148,12 +148,9 @@ func (u *UDPPort) StopListening() *deferred.Deferred {
 		return deferred.Fail(interfaces.ErrNotListening)
 	}
 	u.closeSocket()
-	d := deferred.New(nil)
-	u.stopD = append(u.stopD, d)
-	if u.stopAt == nil {
-		u.stopAt = u.r.CallLater(0, u.finishStop)
-	}
-	return d
+	u.stopD = deferred.New(nil)
+	u.stopAt = u.r.CallLater(0, u.finishStop)
+	return u.stopD
 }
 
 // ConnectionLost closes the port when the reactor drops it, as at
@@ -188,9 +185,8 @@ func (u *UDPPort) finishStop() {
 		u.stopped = true
 		u.r.runCall("StopProtocol", u.proto.StopProtocol)
 	}
-	ds := u.stopD
-	u.stopD = nil
-	for _, d := range ds {
+	if d := u.stopD; d != nil {
+		u.stopD = nil
 		_ = d.Callback(nil)
 	}
 }

@@ -138,9 +138,6 @@ func (t *Conn) GetPeer() net.Addr { return t.peer }
 // Twisted: ITransport.getHost.
 func (t *Conn) GetHost() net.Addr { return t.local }
 
-// Protocol returns the protocol the connection talks to.
-func (t *Conn) Protocol() interfaces.Protocol { return t.proto }
-
 // Disconnecting reports whether LoseConnection or AbortConnection was
 // called, or the connection is gone.
 //
