@@ -140,7 +140,7 @@ func (s *lineSplitter) unfinished(delim []byte, maxLen int, strict bool) (lineEv
 	}
 	tail := s.tail(keep)
 	if s.skipping {
-		s.buf = append(s.buf[len(s.buf):], tail...)
+		s.buf = append(s.store[:0], tail...) // no line handed out is in use
 		s.in = nil
 		return needMore, nil
 	}
