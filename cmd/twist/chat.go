@@ -53,6 +53,7 @@ type chatter struct {
 
 // ConnectionMade gives the newcomer a guest name and announces it.
 func (c *chatter) ConnectionMade() {
+	_ = c.Transport.RegisterProducer(slowReaderGuard{c}, true)
 	c.nick = c.room.guestName()
 	c.room.members[c.nick] = c
 	c.say("* welcome to twist chat, %s (%d here); %s", c.nick, len(c.room.members), chatHelp)
@@ -151,3 +152,19 @@ func validNick(nick string) bool {
 	}
 	return true
 }
+
+// slowReaderGuard drops a chatter who does not read what the room sends.
+// Registered as the streaming producer of the chatter's transport, it is
+// paused once the output waiting for that peer passes the transport's
+// high-water mark (64 KiB by default): without it, one client that never
+// reads would make the server's memory grow with every message.
+type slowReaderGuard struct{ c *chatter }
+
+// PauseProducing drops the connection and its buffered output.
+func (g slowReaderGuard) PauseProducing() { g.c.Transport.AbortConnection() }
+
+// ResumeProducing does nothing: there is nothing to resume.
+func (g slowReaderGuard) ResumeProducing() {}
+
+// StopProducing does nothing: the connection is going away.
+func (g slowReaderGuard) StopProducing() {}

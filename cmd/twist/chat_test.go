@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"io"
+	"net"
 	"strings"
 	"testing"
 )
@@ -71,5 +72,44 @@ func TestChat(t *testing.T) {
 		t.Errorf("after /quit: read %q, %v; want EOF", rest, err)
 	}
 	b.expect("* alice left")
+	stop(t, p)
+}
+
+// TestChatSlowReader checks that a client who never reads is dropped
+// rather than buffered for without bound.
+func TestChatSlowReader(t *testing.T) {
+	t.Parallel()
+	p, addr := start(t, "--listen", loopback, "chat")
+	a := joinChat(t, addr)
+	a.expect("* welcome")
+	slow := dial(t, "tcp", addr)
+	if tcp, ok := slow.(*net.TCPConn); ok {
+		tcp.SetReadBuffer(4096) // never read: let the server's buffer fill
+	}
+	a.expect("* guest2 joined")
+
+	// Talk until the room drops guest2: far more than the kernel's socket
+	// buffers and the server's high-water mark hold.
+	line := strings.Repeat("y", 1000) + "\n"
+	done := make(chan struct{})
+	wrote := make(chan int, 1)
+	go func() {
+		n := 0
+		for ; n < 50<<20; n += len(line) {
+			select {
+			case <-done:
+				wrote <- n
+				return
+			default:
+			}
+			if _, err := io.WriteString(a.w, line); err != nil {
+				break
+			}
+		}
+		wrote <- n
+	}()
+	a.expect("* guest2 left")
+	close(done)
+	t.Logf("guest2 dropped after about %d bytes", <-wrote)
 	stop(t, p)
 }
