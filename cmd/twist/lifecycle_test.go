@@ -69,3 +69,21 @@ func TestListenLines(t *testing.T) {
 	}
 	stop(t, p)
 }
+
+// TestUNIXEndpoint runs a service on a UNIX socket, whose log line names
+// the path.
+func TestUNIXEndpoint(t *testing.T) {
+	t.Parallel()
+	path := t.TempDir() + "/echo.sock"
+	p := e2e.Start(t, twist(t), "--listen", "unix:"+path, "echo")
+	p.WaitLine("listening on "+path, "transport=unix")
+	c := dial(t, "unix", path)
+	if _, err := io.WriteString(c, "over a unix socket"); err != nil {
+		t.Fatal(err)
+	}
+	got := make([]byte, len("over a unix socket"))
+	if _, err := io.ReadFull(c, got); err != nil || string(got) != "over a unix socket" {
+		t.Errorf("echo = %q, %v", got, err)
+	}
+	stop(t, p)
+}

@@ -63,9 +63,13 @@ func run(cfg *config, stderr io.Writer) error {
 	return s.err
 }
 
-// listenAll opens every endpoint; the first failure stops the reactor.
+// listenAll opens every endpoint; the first failure stops the reactor,
+// and the endpoints after it are not opened.
 func (s *server) listenAll() {
 	for _, l := range s.listeners {
+		if s.err != nil {
+			return
+		}
 		l.listen().AddCallbacks(func(res any) (any, error) {
 			p := res.(port)
 			s.ports = append(s.ports, p)

@@ -91,3 +91,21 @@ func TestPortInUse(t *testing.T) {
 	}
 	checkOneErrorLine(t, stderr, strconv.Itoa(port), "address already in use")
 }
+
+// TestPortInUseAfterOthers checks that a failing endpoint after a good one
+// still ends the run with exit code 1, closing the good one.
+func TestPortInUseAfterOthers(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	taken := "tcp:" + strconv.Itoa(l.Addr().(*net.TCPAddr).Port) + ":interface=127.0.0.1"
+	p := e2e.Start(t, twist(t), "--listen", loopback, "--listen", taken, "echo")
+	good := p.Addr()
+	if code := p.Wait(); code != 1 {
+		t.Errorf("exit code %d, want 1", code)
+	}
+	p.WaitLine("stopped listening on " + good)
+	p.WaitLine("twist: cannot listen on "+taken, "address already in use")
+}
