@@ -89,13 +89,16 @@ func udpAddrOf(sa unix.Sockaddr) *net.UDPAddr {
 	return &net.UDPAddr{IP: ip, Port: port, Zone: zone}
 }
 
-// unixAddrOf returns sa as a *net.UnixAddr; an unnamed peer (the usual
+// unixAddrOf returns sa as a *net.UnixAddr; an unnamed socket (the usual
 // client) has an empty Name. Linux abstract names start with "@".
 func unixAddrOf(sa unix.Sockaddr) net.Addr {
-	if u, ok := sa.(*unix.SockaddrUnix); ok {
-		return &net.UnixAddr{Name: u.Name, Net: "unix"}
+	u, ok := sa.(*unix.SockaddrUnix)
+	if !ok || u.Name == "@" {
+		// x/sys/unix reports an unnamed socket as "@", the spelling of an
+		// empty abstract name; both are unnamed.
+		return &net.UnixAddr{Net: "unix"}
 	}
-	return &net.UnixAddr{Net: "unix"}
+	return &net.UnixAddr{Name: u.Name, Net: "unix"}
 }
 
 // zoneIndex returns the interface index an IPv6 zone names.

@@ -38,12 +38,28 @@ func TestUNIXEcho(t *testing.T) {
 		paths := map[string]string{"file": socketPath(t), "abstract": "@twistgo-test-" + strconv.Itoa(os.Getpid()) + "-" + r.Name()}
 		for name, path := range paths {
 			t.Run(name, func(t *testing.T) {
-				p := listenUNIX(t, r, path, echoFactory(), interfaces.UNIXListenOptions{})
+				addrs := make(chan [2]string, 1)
+				sf := echoFactory()
+				build := sf.build
+				sf.build = func(a net.Addr) interfaces.Protocol {
+					pr := build(a).(*proto)
+					pr.made = func(p *proto) {
+						select {
+						case addrs <- [2]string{p.tr.GetHost().String(), p.tr.GetPeer().String()}:
+						default:
+						}
+					}
+					return pr
+				}
+				p := listenUNIX(t, r, path, sf, interfaces.UNIXListenOptions{})
 				if got := p.GetHost().String(); got != path {
 					t.Errorf("GetHost = %q, want %q", got, path)
 				}
 				for _, size := range []int{0, 1, 64 << 10, 1 << 20} {
 					echoOnce(t, "unix", path, randomBytes(size))
+				}
+				if got := internettest.Await(t, addrs); got != [2]string{path, ""} {
+					t.Errorf("server GetHost, GetPeer = %q; want %q and an unnamed peer", got, path)
 				}
 				payload := randomBytes(100 << 10)
 				got := make(chan []byte, 1)
