@@ -28,7 +28,7 @@ func main() {
 	// Install before the first reactor.Get: Get would install the
 	// platform's default, and a reactor is installed only once.
 	if err := reactor.InstallByName(*name); err != nil {
-		fmt.Fprintf(os.Stderr, "reactorchoice: %v (this platform offers %s)\n", err, strings.Join(reactor.Names(), ", "))
+		fmt.Fprintln(os.Stderr, "reactorchoice:", err) // it lists the names offered
 		os.Exit(2)
 	}
 	r := reactor.Get()
