@@ -122,13 +122,22 @@ func (r *Reactor) QueueFlush(f transport.Flusher) {
 }
 
 // runFlushes runs the queued flushes, including any queued by a Flush.
+// A Flush can reach runFlushes again (a connection that closes while
+// flushing tells its connector, whose callback is followed by the flushes
+// it queued); the inner call returns at once, because the pass already
+// running picks up everything queued meanwhile.
 func (r *Reactor) runFlushes() {
+	if r.flushing {
+		return
+	}
+	r.flushing = true
 	for i := 0; i < len(r.flushQ); i++ {
 		f := r.flushQ[i]
 		r.flushQ[i] = nil
 		r.flush(f)
 	}
 	r.flushQ = r.flushQ[:0]
+	r.flushing = false
 }
 
 // flush runs one Flush.

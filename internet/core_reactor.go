@@ -64,6 +64,7 @@ type Reactor struct {
 	nextGen  uint32
 	readyBuf []ready
 	flushQ   []transport.Flusher
+	flushing bool // runFlushes is running (core_dispatch.go)
 	readBuf  []byte
 
 	events      [2]systemEvent // startup, shutdown (core_triggers.go)
