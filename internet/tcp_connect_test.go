@@ -275,3 +275,32 @@ func TestTCPReconnectFromFailure(t *testing.T) {
 		checkStartStop(t, r, &f.factory, 1, 1)
 	})
 }
+
+func TestTCPConnectorDisconnectAndNoProtocol(t *testing.T) {
+	internettest.EachReactor(t, func(t *testing.T, r *internet.Reactor) {
+		internettest.RunReactor(t, r)
+		_, addr := listen(t, r, echoFactory(), interfaces.TCPListenOptions{})
+
+		none := newClientFactory(func(net.Addr) interfaces.Protocol { return nil })
+		onReactor(t, r, func() (interfaces.Connector, error) {
+			return r.ConnectTCP("127.0.0.1", addr.Port, none, interfaces.TCPConnectOptions{})
+		})
+		if reason := internettest.Await(t, none.failed); !errors.Is(reason, interfaces.ErrNoProtocol) {
+			t.Errorf("factory without a protocol: reason = %v, want ErrNoProtocol", reason)
+		}
+
+		made := make(chan struct{}, 1)
+		f := newClientFactory(func(net.Addr) interfaces.Protocol {
+			return &proto{made: func(*proto) { made <- struct{}{} }}
+		})
+		conn := onReactor(t, r, func() (interfaces.Connector, error) {
+			return r.ConnectTCP("127.0.0.1", addr.Port, f, interfaces.TCPConnectOptions{})
+		})
+		internettest.Await(t, made)
+		onReactor(t, r, func() (any, error) { conn.Disconnect(); return nil, nil })
+		if reason := internettest.Await(t, f.lost); !errors.Is(reason, interfaces.ErrConnectionDone) {
+			t.Errorf("after Disconnect: ClientConnectionLost reason = %v, want ErrConnectionDone", reason)
+		}
+		checkStartStop(t, r, &f.factory, 1, 1)
+	})
+}
