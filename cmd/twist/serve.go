@@ -96,12 +96,12 @@ func (s *server) fail(err error) {
 func (s *server) closeAll() *deferred.Deferred {
 	ds := make([]*deferred.Deferred, 0, len(s.ports))
 	for _, p := range s.ports {
-		addr := p.GetHost().String()
+		addr := p.GetHost()
 		ds = append(ds, p.StopListening().AddBoth(func(_ any, err error) (any, error) {
 			if err != nil {
-				s.log.Warn("stop listening on "+addr, "err", err)
+				s.log.Warn("stop listening on "+addr.String(), "transport", addr.Network(), "err", err)
 			} else {
-				s.log.Info("stopped listening on "+addr, "service", s.service)
+				s.log.Info("stopped listening on "+addr.String(), "service", s.service, "transport", addr.Network())
 			}
 			return nil, nil
 		}))
