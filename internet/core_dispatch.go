@@ -32,9 +32,9 @@ func (r *Reactor) dispatch(ev ready) {
 		r.disconnect(int(ev.fd), errBadDescriptor)
 		return
 	}
-	if ev.ev&evRead != 0 && w.r != nil {
-		if err := r.doRead(w.r); err != nil {
-			r.disconnect(int(ev.fd), err)
+	if rd := w.r; ev.ev&evRead != 0 && rd != nil {
+		if err := r.doRead(rd); err != nil {
+			r.drop(int(ev.fd), rd, err)
 			return
 		}
 		// DoRead may have removed the descriptor or grown the table.
@@ -42,11 +42,23 @@ func (r *Reactor) dispatch(ev ready) {
 			return
 		}
 	}
-	if ev.ev&evWrite != 0 && w.w != nil {
-		if err := r.doWrite(w.w); err != nil {
-			r.disconnect(int(ev.fd), err)
+	if wd := w.w; ev.ev&evWrite != 0 && wd != nil {
+		if err := r.doWrite(wd); err != nil {
+			r.drop(int(ev.fd), wd, err)
 		}
 	}
+}
+
+// drop removes d, whose DoRead or DoWrite returned reason, and tells it.
+// d is told even if it removed itself inside that call: its error still
+// means "drop me", and otherwise nothing would ever close its fd. The
+// table entry is cleared only while it still holds d, because d may have
+// closed its fd and a new descriptor taken the number.
+func (r *Reactor) drop(fd int, d interfaces.FileDescriptor, reason error) {
+	if w := r.watchAt(fd); w != nil && w.is(d) {
+		r.unwatch(fd)
+	}
+	r.connectionLost(d, reason)
 }
 
 // doRead calls d.DoRead; a panic becomes its *PanicError result.

@@ -150,6 +150,30 @@ func TestDoReadErrorDropsTheDescriptor(t *testing.T) {
 	})
 }
 
+// A descriptor that stops watching itself inside DoRead and then fails is
+// still told ConnectionLost: the error means "drop me" whatever it did
+// before returning it, and only ConnectionLost makes it close its fd.
+func TestDoReadErrorAfterSelfRemoval(t *testing.T) {
+	internettest.EachReactor(t, func(t *testing.T, r *internet.Reactor) {
+		rfd, wfd := nonblockingPipe(t)
+		defer unix.Close(wfd)
+		errDrop := errors.New("drop me")
+		d := newReader(r, rfd)
+		d.onRead = func() { r.RemoveReader(d) }
+		d.fail = errDrop
+		if err := r.AddReader(d); err != nil {
+			t.Fatalf("AddReader: %v", err)
+		}
+		if _, err := unix.Write(wfd, []byte("x")); err != nil {
+			t.Fatalf("write: %v", err)
+		}
+		r.Iterate(-1)
+		if reason := internettest.Await(t, d.lost); !errors.Is(reason, errDrop) {
+			t.Errorf("ConnectionLost(%v), want %v", reason, errDrop)
+		}
+	})
+}
+
 func TestShutdownLosesEveryDescriptor(t *testing.T) {
 	internettest.EachReactor(t, func(t *testing.T, r *internet.Reactor) {
 		rfd, wfd := nonblockingPipe(t)
