@@ -18,8 +18,20 @@ var (
 // Echo writes back whatever it reads (RFC 862). Call only on the reactor
 // goroutine.
 //
+// A peer that sends without reading cannot make Echo's output grow without
+// bound: Echo registers its transport as its own streaming producer, so
+// the transport stops reading while its output is above the high-water
+// mark and reads again once the peer has taken it. (Twisted's Echo buffers
+// without limit.)
+//
 // Twisted: wire.Echo.
 type Echo struct{ protocol.Base }
+
+// ConnectionMade makes the transport throttle its own reading by its
+// output.
+//
+// Twisted: Echo.connectionMade (Protocol's, a no-op there).
+func (e *Echo) ConnectionMade() { _ = e.Transport.RegisterProducer(e.Transport, true) }
 
 // DataReceived writes data back to the peer.
 //

@@ -24,6 +24,9 @@ func TestEcho(t *testing.T) {
 	if got, want := string(tr.Value()), "hello world\r\n\x00\xff"; got != want {
 		t.Errorf("echoed %q, want %q", got, want)
 	}
+	if prod, streaming := tr.Producer(); prod != interfaces.Producer(tr) || !streaming {
+		t.Errorf("producer = %v (streaming %v), want the transport itself, streaming", prod, streaming)
+	}
 }
 
 func TestDiscard(t *testing.T) {
