@@ -23,8 +23,9 @@ import (
 // unless the protocol is half-closeable, a read or write error, a close
 // that LoseConnection asked for) it closes itself and tells the protocol,
 // so DoRead always returns nil; a panic in the protocol is left to the
-// loop, which calls ConnectionLost with it. Call only on the reactor
-// goroutine.
+// loop, which calls ConnectionLost with it. As in Twisted, the peer's
+// orderly close ends a protocol that is not half-closeable at once, and
+// output not yet sent is dropped. Call only on the reactor goroutine.
 //
 // Twisted: tcp.Connection.doRead.
 func (t *Conn) DoRead() error {
