@@ -1,6 +1,6 @@
-//go:build linux || dragonfly || freebsd || netbsd || openbsd
+//go:build linux || dragonfly || freebsd
 
-// Accepting a connection where accept4(2) exists: the new socket is
+// Accepting a connection where x/sys/unix offers accept4(2): the new socket is
 // non-blocking and close-on-exec from the start.
 
 package internet

@@ -1,8 +1,8 @@
-//go:build darwin
+//go:build darwin || netbsd || openbsd
 
-// Accepting a connection where there is no accept4(2): the flags are set
-// afterwards, under syscall.ForkLock so that no child process is started
-// between accept(2) and FD_CLOEXEC.
+// Accepting a connection where x/sys/unix offers no accept4(2): the flags
+// are set afterwards, under syscall.ForkLock so that no child process is
+// started between accept(2) and FD_CLOEXEC.
 
 package internet
 
