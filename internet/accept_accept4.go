@@ -1,7 +1,7 @@
 //go:build linux || dragonfly || freebsd
 
-// Accepting a connection where x/sys/unix offers accept4(2): the new socket is
-// non-blocking and close-on-exec from the start.
+// Accepting a connection where x/sys/unix offers accept4(2): the new
+// socket is non-blocking and close-on-exec from the start.
 
 package internet
 
