@@ -1,0 +1,127 @@
+//go:build linux
+
+package reliability_test
+
+import (
+	"bufio"
+	"fmt"
+	"net"
+	"testing"
+	"time"
+
+	"github.com/twistgo/twistgo/interfaces"
+	"github.com/twistgo/twistgo/internet"
+	"github.com/twistgo/twistgo/internet/internettest"
+	"github.com/twistgo/twistgo/protocol/basic"
+	"github.com/twistgo/twistgo/protocol/policies"
+)
+
+// requestTimeout is how long the slowloris server allows for a complete
+// line. It is longer than the trickle interval, so only a timer that
+// ignores partial input can close the trickling connections.
+const requestTimeout = 1500 * time.Millisecond
+
+// lineServer answers each line with "ok <line>", and closes a connection
+// that has not completed a line within requestTimeout: its timer is
+// re-armed by complete lines, not by bytes, so trickling input does not
+// keep a connection alive.
+type lineServer struct {
+	basic.LineReceiver
+	policies.Timeout
+	closed func()
+}
+
+func (s *lineServer) ConnectionMade() {
+	s.OnTimeout = func() {
+		s.Transport.LoseConnection()
+		s.closed()
+	}
+	s.SetTimeout(requestTimeout)
+}
+
+func (s *lineServer) LineReceived(line []byte) {
+	s.ResetTimeout()
+	s.Transport.Write(append([]byte("ok "), line...))
+	s.Transport.Write([]byte("\n"))
+}
+
+func (s *lineServer) ConnectionLost(error) { s.SetTimeout(0) }
+
+// TestSlowlorisClosedByRequestTimeout opens 500 connections that each
+// send the start of a line and then one more byte every second, while a
+// normal client sends a line every 100 ms. Every trickling connection must
+// be closed by the request timeout, none before it, and the normal client
+// must get every answer.
+func TestSlowlorisClosedByRequestTimeout(t *testing.T) {
+	internettest.EachReactor(t, func(t *testing.T, r *internet.Reactor) {
+		slow := 500
+		if r.Name() == "select" {
+			// select(2) watches descriptor numbers below 1024 only, and
+			// the clients' descriptors are in this process too.
+			slow = 400
+		}
+		internettest.RunReactor(t, r)
+		timedOut := 0
+		allClosed := make(chan struct{})
+		addr := listen(t, r, &factory{build: func(net.Addr) interfaces.Protocol {
+			s := &lineServer{closed: func() {
+				if timedOut++; timedOut == slow {
+					close(allClosed)
+				}
+			}}
+			s.Delimiter = []byte("\n")
+			s.Handler = s
+			s.Clock = r
+			return s
+		}})
+		start := time.Now()
+		trickling := make([]*net.TCPConn, slow)
+		for i := range trickling {
+			trickling[i] = dial(t, addr)
+			if _, err := trickling[i].Write([]byte("GET ")); err != nil {
+				t.Fatal(err)
+			}
+		}
+		normal := dial(t, addr)
+		normalReader := bufio.NewReader(normal)
+
+		tick := time.NewTicker(100 * time.Millisecond) // paces the clients; nothing waits on it for a result
+		defer tick.Stop()
+		deadline := time.After(internettest.Timeout)
+		for n := 0; ; n++ {
+			select {
+			case <-allClosed:
+			case <-deadline:
+				t.Fatalf("%d of %d trickling connections closed within %v", onReactor(t, r, func() (int, error) { return timedOut, nil }), slow, internettest.Timeout)
+			case <-tick.C:
+				exchangeLine(t, normal, normalReader, fmt.Sprintf("request %d", n))
+				if n%10 == 9 {
+					for _, c := range trickling {
+						_, _ = c.Write([]byte("x")) // fails once the server has closed
+					}
+				}
+				continue
+			}
+			break
+		}
+		if since := time.Since(start); since < requestTimeout {
+			t.Errorf("trickling connections closed %v after they started, before the request timeout %v", since, requestTimeout)
+		}
+		for _, c := range trickling {
+			peerSeesClose(t, c)
+		}
+		exchangeLine(t, normal, normalReader, "still answered")
+	})
+}
+
+// exchangeLine sends line and expects "ok <line>" back.
+func exchangeLine(t *testing.T, c net.Conn, br *bufio.Reader, line string) {
+	t.Helper()
+	if _, err := c.Write([]byte(line + "\n")); err != nil {
+		t.Fatalf("normal client: %v", err)
+	}
+	got, err := br.ReadString('\n')
+	if want := "ok " + line + "\n"; err != nil || got != want {
+		t.Fatalf("normal client got %q, %v; want %q", got, err, want)
+	}
+}
