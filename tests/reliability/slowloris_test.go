@@ -5,6 +5,7 @@ package reliability_test
 import (
 	"bufio"
 	"fmt"
+	"math"
 	"net"
 	"testing"
 	"time"
@@ -28,13 +29,14 @@ const requestTimeout = 1500 * time.Millisecond
 type lineServer struct {
 	basic.LineReceiver
 	policies.Timeout
-	closed func()
+	closed func(open time.Duration) // told how long the connection was open
 }
 
 func (s *lineServer) ConnectionMade() {
+	made := time.Now()
 	s.OnTimeout = func() {
 		s.Transport.LoseConnection()
-		s.closed()
+		s.closed(time.Since(made))
 	}
 	s.SetTimeout(requestTimeout)
 }
@@ -62,9 +64,11 @@ func TestSlowlorisClosedByRequestTimeout(t *testing.T) {
 		}
 		internettest.RunReactor(t, r)
 		timedOut := 0
+		shortest := time.Duration(math.MaxInt64) // the shortest-lived closed connection's age
 		allClosed := make(chan struct{})
 		addr := listen(t, r, &factory{build: func(net.Addr) interfaces.Protocol {
-			s := &lineServer{closed: func() {
+			s := &lineServer{closed: func(open time.Duration) {
+				shortest = min(shortest, open)
 				if timedOut++; timedOut == slow {
 					close(allClosed)
 				}
@@ -74,7 +78,6 @@ func TestSlowlorisClosedByRequestTimeout(t *testing.T) {
 			s.Clock = r
 			return s
 		}})
-		start := time.Now()
 		trickling := make([]*net.TCPConn, slow)
 		for i := range trickling {
 			trickling[i] = dial(t, addr)
@@ -104,8 +107,8 @@ func TestSlowlorisClosedByRequestTimeout(t *testing.T) {
 			}
 			break
 		}
-		if since := time.Since(start); since < requestTimeout {
-			t.Errorf("trickling connections closed %v after they started, before the request timeout %v", since, requestTimeout)
+		if open := onReactor(t, r, func() (time.Duration, error) { return shortest, nil }); open < requestTimeout {
+			t.Errorf("a trickling connection was closed %v after it was made, before the request timeout %v", open, requestTimeout)
 		}
 		for _, c := range trickling {
 			peerSeesClose(t, c)
