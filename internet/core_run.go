@@ -121,16 +121,6 @@ func (r *Reactor) iterate(timeout time.Duration) {
 	}
 }
 
-// disconnectAll removes every descriptor and tells each it is lost, as the
-// built-in During trigger of shutdown.
-//
-// Twisted: PosixReactorBase._disconnectAll.
-func (r *Reactor) disconnectAll() {
-	for _, d := range r.RemoveAll() {
-		r.connectionLost(d, interfaces.ErrConnectionLost)
-	}
-}
-
 // teardown releases what the loop held once it has ended: descriptors
 // still watched (added after shutdown began) are told they are lost,
 // thread calls are refused, workers are given ShutdownTimeout to finish,

@@ -102,7 +102,7 @@ func (p *Port) StartListening() error {
 		return &interfaces.CannotListenError{Addr: p.sock.name(), Err: err}
 	}
 	p.r.track(p)
-	p.logger.Info("twistgo: listening", "port", p.sock.name(), "addr", host.String())
+	p.logger.Debug("twistgo: listening", "port", p.sock.name(), "addr", host.String())
 	p.started = true
 	p.factory.DoStart()
 	return nil
@@ -160,7 +160,7 @@ func (p *Port) closeSocket() {
 	closeFD(p.fd)
 	p.fd = -1
 	p.sock.closed()
-	p.logger.Info("twistgo: stopped listening", "port", p.sock.name())
+	p.logger.Debug("twistgo: stopped listening", "port", p.sock.name())
 }
 
 // finishStop ends a stop: the factory is told DoStop and the
