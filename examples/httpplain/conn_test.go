@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/twistgo/twistgo/examples/internal/reqconn"
+	"github.com/twistgo/twistgo/examples/internal/reqconn/reqconntest"
 )
 
 // date is the Date header on the test clock, which starts at the epoch.
@@ -96,11 +98,11 @@ func runChunks(t testing.TB, chunks [][]byte) (string, bool) {
 	c, tr := h.connect()
 	for _, ch := range chunks {
 		c.DataReceived(ch)
-		if len(c.pending) > h.srv.lim.maxHeaderBytes {
-			t.Fatalf("buffered %d bytes, over the head limit %d", len(c.pending), h.srv.lim.maxHeaderBytes)
+		if c.Buffered() > h.srv.lim.maxHeaderBytes {
+			t.Fatalf("buffered %d bytes, over the head limit %d", c.Buffered(), h.srv.lim.maxHeaderBytes)
 		}
 	}
-	return tr.take(), tr.closed()
+	return tr.Take(), tr.Closed()
 }
 
 func TestSessionsEveryChunking(t *testing.T) {
@@ -117,22 +119,9 @@ func TestSessionsEveryChunking(t *testing.T) {
 					t.Fatalf("%s: closed = %v, want %v", how, closed, tc.closed)
 				}
 			}
-			check("whole", [][]byte{in})
-			check("byte by byte", bytesOf(in))
-			for i := 1; i < len(in); i++ {
-				check("split at "+strconv.Itoa(i), [][]byte{in[:i], in[i:]})
-			}
+			reqconntest.EveryChunking(in, check)
 		})
 	}
-}
-
-// bytesOf splits b into one-byte chunks.
-func bytesOf(b []byte) [][]byte {
-	out := make([][]byte, len(b))
-	for i := range b {
-		out[i] = b[i : i+1]
-	}
-	return out
 }
 
 func TestDataReceivedDoesNotKeepInput(t *testing.T) {
@@ -144,7 +133,7 @@ func TestDataReceivedDoesNotKeepInput(t *testing.T) {
 		buf[i] = '!' // the reactor reuses its read buffer
 	}
 	c.DataReceived([]byte("text HTTP/1.1\r\nHost: a\r\n\r\n"))
-	if got, want := tr.take(), json+plain; got != want {
+	if got, want := tr.Take(), json+plain; got != want {
 		t.Errorf("responses:\n%q\nwant\n%q", got, want)
 	}
 }
@@ -153,8 +142,8 @@ func TestOneWritePerRead(t *testing.T) {
 	h := newHarness(testConfig())
 	c, tr := h.connect()
 	c.DataReceived([]byte(strings.Repeat(get("/plaintext"), 50)))
-	if tr.writes != 1 {
-		t.Errorf("writes for 50 pipelined requests = %d, want 1", tr.writes)
+	if tr.Writes != 1 {
+		t.Errorf("writes for 50 pipelined requests = %d, want 1", tr.Writes)
 	}
 }
 
@@ -176,7 +165,7 @@ func TestIdleTimeout(t *testing.T) {
 	h.clock.Advance(defaultIdleTimeout - time.Second)
 	send(c, tr, get("/json")) // an answered request restarts the idle time
 	h.clock.Advance(defaultIdleTimeout - time.Second)
-	if tr.closed() {
+	if tr.Closed() {
 		t.Fatalf("closed %v after the last request; want open until %v", defaultIdleTimeout-time.Second, defaultIdleTimeout)
 	}
 	for _, b := range []byte("GET /") { // bytes that complete nothing do not
@@ -184,7 +173,7 @@ func TestIdleTimeout(t *testing.T) {
 		c.DataReceived([]byte{b})
 	}
 	h.clock.Advance(time.Second)
-	if !tr.closed() {
+	if !tr.Closed() {
 		t.Errorf("trickling connection open %v after its last request; want it closed", defaultIdleTimeout)
 	}
 	c.ConnectionLost(nil)
@@ -203,13 +192,13 @@ func TestLingeringClose(t *testing.T) {
 	if got := send(c, tr, get("/json")); got != "" {
 		t.Errorf("input after the close was answered: %q", got)
 	}
-	h.clock.Advance(lingerTime - time.Millisecond)
+	h.clock.Advance(reqconn.LingerTime - time.Millisecond)
 	if tr.Disconnecting() {
-		t.Fatalf("closed before lingerTime passed")
+		t.Fatalf("closed before reqconn.LingerTime passed")
 	}
 	h.clock.Advance(time.Millisecond)
 	if !tr.Disconnecting() {
-		t.Fatalf("still open after lingerTime")
+		t.Fatalf("still open after reqconn.LingerTime")
 	}
 	c.ConnectionLost(nil)
 	if n := len(h.clock.DelayedCalls()); n != 0 {
@@ -220,29 +209,29 @@ func TestLingeringClose(t *testing.T) {
 func TestBackPressure(t *testing.T) {
 	h := newHarness(testConfig())
 	c, tr := h.connect()
-	if producer(tr) != c {
-		t.Fatalf("registered producer = %v, want the connection", producer(tr))
+	if tr.RegisteredProducer() != c.Conn {
+		t.Fatalf("registered producer = %v, want the connection", tr.RegisteredProducer())
 	}
 	full := false
-	tr.onWrite = func() { // the transport's buffer fills on the first write
+	tr.OnWrite = func() { // the transport's buffer fills on the first write
 		if !full {
 			full = true
 			c.PauseProducing() // as the transport does past its high-water mark
 		}
 	}
-	n := flushAt/len(plain) + 10 // more responses than one flush holds
+	n := reqconn.FlushAt/len(plain) + 10 // more responses than one flush holds
 	c.DataReceived([]byte(strings.Repeat(get("/plaintext"), n) + get("/json")))
-	if !tr.readPaused() {
+	if !tr.ReadPaused() {
 		t.Fatalf("transport reading not paused after its buffer filled")
 	}
 	c.DataReceived([]byte(get("/nope"))) // read before the pause took effect
-	got := tr.take()
+	got := tr.Take()
 	if strings.Contains(got, "message") {
 		t.Errorf("requests answered while paused")
 	}
 	c.ResumeProducing()
-	got += tr.take()
-	if tr.readPaused() {
+	got += tr.Take()
+	if tr.ReadPaused() {
 		t.Errorf("transport reading still paused after resume")
 	}
 	if want := strings.Repeat(plain, n) + json + notFound; got != want {

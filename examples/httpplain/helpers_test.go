@@ -1,41 +1,10 @@
 package main
 
 import (
+	"github.com/twistgo/twistgo/examples/internal/reqconn/reqconntest"
 	"github.com/twistgo/twistgo/internet/task"
 	"github.com/twistgo/twistgo/transport/transporttest"
 )
-
-// recordingTransport is a StringTransport that also counts writes and can
-// act on each, to stand in for a transport whose buffer fills.
-type recordingTransport struct {
-	*transporttest.StringTransport
-	writes  int
-	onWrite func()
-}
-
-func (t *recordingTransport) Write(b []byte) {
-	t.StringTransport.Write(b)
-	t.writes++
-	if t.onWrite != nil {
-		t.onWrite()
-	}
-}
-
-// take returns what was written since the last take.
-func (t *recordingTransport) take() string {
-	s := string(t.Value())
-	t.Clear()
-	return s
-}
-
-// closed reports whether the protocol closed the connection, or began to
-// with a lingering close.
-func (t *recordingTransport) closed() bool { return t.Disconnecting() || t.WriteClosed() }
-
-// readPaused reports whether the protocol paused the transport's reading.
-func (t *recordingTransport) readPaused() bool {
-	return t.ProducerState() == transporttest.Paused
-}
 
 // testConfig is the default configuration with small limits that tests
 // can reach.
@@ -59,23 +28,17 @@ func newHarness(cfg config) *harness {
 }
 
 // connect starts a connection as a listening port would.
-func (h *harness) connect() (*conn, *recordingTransport) {
-	tr := &recordingTransport{StringTransport: transporttest.NewStringTransport()}
+func (h *harness) connect() (*conn, *reqconntest.Transport) {
+	tr := reqconntest.NewTransport()
 	p := h.srv.BuildProtocol(tr.GetPeer())
 	transporttest.Connect(p, tr)
 	return p.(*conn), tr
 }
 
 // send feeds each chunk to c as one read and returns the responses.
-func send(c *conn, tr *recordingTransport, chunks ...string) string {
+func send(c *conn, tr *reqconntest.Transport, chunks ...string) string {
 	for _, ch := range chunks {
 		c.DataReceived([]byte(ch))
 	}
-	return tr.take()
-}
-
-// producer returns the producer the connection registered.
-func producer(tr *recordingTransport) any {
-	p, _ := tr.Producer()
-	return p
+	return tr.Take()
 }

@@ -8,23 +8,32 @@ import (
 	"net"
 	"time"
 
+	"github.com/twistgo/twistgo/examples/internal/reqconn"
 	"github.com/twistgo/twistgo/interfaces"
 )
 
 // server is the Factory of httpplain connections. Call its methods only on
 // the reactor goroutine.
 type server struct {
-	clock       interfaces.ReactorTime
-	lim         limits
-	idleTimeout time.Duration // 0: connections never time out
-	date        dateCache
+	clock interfaces.ReactorTime
+	lim   limits
+	conns reqconn.Config // what every connection shares
+	date  dateCache
 }
 
 var _ interfaces.Factory = (*server)(nil)
 
 // newServer returns a server timed by clock.
 func newServer(clock interfaces.ReactorTime, cfg config) *server {
-	return &server{clock: clock, lim: cfg.lim, idleTimeout: cfg.idleTimeout}
+	s := &server{clock: clock, lim: cfg.lim}
+	s.conns = reqconn.Config{
+		Clock:       clock,
+		Now:         s.now,
+		IdleTimeout: cfg.idleTimeout,
+		MaxPending:  cfg.lim.maxHeaderBytes,
+		KeepBuffer:  keepBuffer,
+	}
+	return s
 }
 
 // BuildProtocol returns a new connection for a client.

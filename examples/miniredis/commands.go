@@ -45,7 +45,7 @@ func (c *conn) exec(args [][]byte) {
 	cmd, ok := lookup(args[0], &upper)
 	switch {
 	case !ok:
-		c.out = appendUnknown(c.out, args)
+		c.Out = appendUnknown(c.Out, args)
 	case (cmd.arity > 0 && len(args) != cmd.arity) || len(args) < -cmd.arity:
 		c.replyArity(cmd.name)
 	default:
@@ -89,18 +89,18 @@ func appendUnknown(b []byte, args [][]byte) []byte {
 
 // replyArity appends the wrong-number-of-arguments error for cmd.
 func (c *conn) replyArity(cmd string) {
-	c.out = append(c.out, "-ERR wrong number of arguments for '"...)
-	c.out = append(c.out, cmd...)
-	c.out = append(c.out, "' command\r\n"...)
+	c.Out = append(c.Out, "-ERR wrong number of arguments for '"...)
+	c.Out = append(c.Out, cmd...)
+	c.Out = append(c.Out, "' command\r\n"...)
 }
 
 // replyErr appends err as an error reply.
-func (c *conn) replyErr(err error) { c.out = appendError(c.out, err.Error()) }
+func (c *conn) replyErr(err error) { c.Out = appendError(c.Out, err.Error()) }
 
 func cmdPing(c *conn, args [][]byte) {
 	switch len(args) {
 	case 1:
-		c.out = appendSimple(c.out, "PONG")
+		c.Out = appendSimple(c.Out, "PONG")
 	case 2:
 		c.replyBulk(args[1])
 	default:
@@ -114,13 +114,13 @@ func cmdEcho(c *conn, args [][]byte) { c.replyBulk(args[1]) }
 func cmdSet(c *conn, args [][]byte) {
 	opts, msg := parseSetOptions(args[3:])
 	if msg != "" {
-		c.out = appendError(c.out, msg)
+		c.Out = appendError(c.Out, msg)
 		return
 	}
 	s := c.srv.store
 	if opts.nx || opts.xx {
 		if exists := s.get(args[1]) != nil; exists == opts.nx {
-			c.out = appendNull(c.out)
+			c.Out = appendNull(c.Out)
 			return
 		}
 	}
@@ -128,7 +128,7 @@ func cmdSet(c *conn, args [][]byte) {
 		c.replyErr(err)
 		return
 	}
-	c.out = appendSimple(c.out, "OK")
+	c.Out = appendSimple(c.Out, "OK")
 }
 
 // setOptions are SET's optional arguments.
@@ -175,7 +175,7 @@ func cmdGet(c *conn, args [][]byte) {
 		c.replyBulk(e.val)
 		return
 	}
-	c.out = appendNull(c.out)
+	c.Out = appendNull(c.Out)
 }
 
 func cmdDel(c *conn, args [][]byte) {
@@ -185,7 +185,7 @@ func cmdDel(c *conn, args [][]byte) {
 			n++
 		}
 	}
-	c.out = appendInt(c.out, n)
+	c.Out = appendInt(c.Out, n)
 }
 
 func cmdExists(c *conn, args [][]byte) {
@@ -195,7 +195,7 @@ func cmdExists(c *conn, args [][]byte) {
 			n++
 		}
 	}
-	c.out = appendInt(c.out, n)
+	c.Out = appendInt(c.Out, n)
 }
 
 func cmdIncr(c *conn, args [][]byte) { c.incrBy(args[1], 1) }
@@ -215,16 +215,16 @@ func (c *conn) incrBy(key []byte, delta int64) {
 		c.replyErr(err)
 		return
 	}
-	c.out = appendInt(c.out, n)
+	c.Out = appendInt(c.Out, n)
 }
 
 func cmdMGet(c *conn, args [][]byte) {
-	c.out = appendArrayHeader(c.out, len(args)-1)
+	c.Out = appendArrayHeader(c.Out, len(args)-1)
 	for _, k := range args[1:] {
 		if e := c.srv.store.get(k); e != nil {
 			c.replyBulk(e.val)
 		} else {
-			c.out = appendNull(c.out)
+			c.Out = appendNull(c.Out)
 		}
 	}
 }
@@ -248,20 +248,20 @@ func cmdMSet(c *conn, args [][]byte) {
 	for i := 1; i < len(args); i += 2 {
 		_ = s.set(args[i], args[i+1], 0, false) // cannot fail: checked above
 	}
-	c.out = appendSimple(c.out, "OK")
+	c.Out = appendSimple(c.Out, "OK")
 }
 
-func cmdDBSize(c *conn, _ [][]byte) { c.out = appendInt(c.out, int64(len(c.srv.store.data))) }
+func cmdDBSize(c *conn, _ [][]byte) { c.Out = appendInt(c.Out, int64(len(c.srv.store.data))) }
 
 // cmdFlushAll accepts Redis's ASYNC and SYNC modes and does the same for
 // both: clearing a map is quick.
 func cmdFlushAll(c *conn, args [][]byte) {
 	if len(args) > 2 || (len(args) == 2 && !equalFold(args[1], "ASYNC") && !equalFold(args[1], "SYNC")) {
-		c.out = appendError(c.out, "ERR syntax error")
+		c.Out = appendError(c.Out, "ERR syntax error")
 		return
 	}
 	c.srv.store.flush()
-	c.out = appendSimple(c.out, "OK")
+	c.Out = appendSimple(c.Out, "OK")
 }
 
 // cmdSelect accepts only database 0, the one database there is.
@@ -270,8 +270,8 @@ func cmdSelect(c *conn, args [][]byte) {
 	case !ok:
 		c.replyErr(errNotInt)
 	case n != 0:
-		c.out = appendError(c.out, "ERR DB index is out of range")
+		c.Out = appendError(c.Out, "ERR DB index is out of range")
 	default:
-		c.out = appendSimple(c.out, "OK")
+		c.Out = appendSimple(c.Out, "OK")
 	}
 }

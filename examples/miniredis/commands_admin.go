@@ -6,7 +6,7 @@ package main
 
 // cmdCommand answers every form of COMMAND with an empty array: redis-cli
 // asks COMMAND DOCS for its hints and does without them.
-func cmdCommand(c *conn, _ [][]byte) { c.out = appendArrayHeader(c.out, 0) }
+func cmdCommand(c *conn, _ [][]byte) { c.Out = appendArrayHeader(c.Out, 0) }
 
 // configParams are the parameters CONFIG GET knows, with the values that
 // say there is no persistence: redis-benchmark asks for these two.
@@ -32,11 +32,11 @@ func cmdConfig(c *conn, args [][]byte) {
 			n++
 		}
 	}
-	c.out = appendArrayHeader(c.out, 2*n)
+	c.Out = appendArrayHeader(c.Out, 2*n)
 	for _, p := range configParams {
 		if anyEqualFold(args[2:], p.name) {
-			c.out = appendBulkString(c.out, p.name)
-			c.out = appendBulkString(c.out, p.value)
+			c.Out = appendBulkString(c.Out, p.name)
+			c.Out = appendBulkString(c.Out, p.value)
 		}
 	}
 }
@@ -46,14 +46,14 @@ func cmdClient(c *conn, args [][]byte) {
 	switch sub := args[1]; {
 	case equalFold(sub, "SETNAME") && len(args) == 3:
 		if !validClientName(args[2]) {
-			c.out = appendError(c.out, "ERR Client names cannot contain spaces, newlines or special characters.")
+			c.Out = appendError(c.Out, "ERR Client names cannot contain spaces, newlines or special characters.")
 			return
 		}
 		c.name = append(c.name[:0], args[2]...)
-		c.out = appendSimple(c.out, "OK")
+		c.Out = appendSimple(c.Out, "OK")
 	case equalFold(sub, "GETNAME") && len(args) == 2:
 		if len(c.name) == 0 {
-			c.out = appendNull(c.out)
+			c.Out = appendNull(c.Out)
 			return
 		}
 		c.replyBulk(c.name)
@@ -77,17 +77,17 @@ func validClientName(name []byte) bool {
 
 // cmdQuit replies OK and closes the connection once the reply is sent.
 func cmdQuit(c *conn, _ [][]byte) {
-	c.out = appendSimple(c.out, "OK")
-	c.closing = true
+	c.Out = appendSimple(c.Out, "OK")
+	c.CloseAfterOutput()
 }
 
 // replyUnknownSub appends Redis's reply to an unknown subcommand.
 func (c *conn) replyUnknownSub(sub []byte, cmd string) {
-	c.out = append(c.out, "-ERR unknown subcommand '"...)
-	c.out = appendSanitized(c.out, sub, 128)
-	c.out = append(c.out, "'. Try "...)
-	c.out = append(c.out, cmd...)
-	c.out = append(c.out, " HELP.\r\n"...)
+	c.Out = append(c.Out, "-ERR unknown subcommand '"...)
+	c.Out = appendSanitized(c.Out, sub, 128)
+	c.Out = append(c.Out, "'. Try "...)
+	c.Out = append(c.Out, cmd...)
+	c.Out = append(c.Out, " HELP.\r\n"...)
 }
 
 // equalFold reports whether b and the ASCII word s are equal, ignoring

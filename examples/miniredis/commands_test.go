@@ -88,7 +88,7 @@ func TestCommands(t *testing.T) {
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("replies (-want +got):\n%s", diff)
 			}
-			if tr.closed() {
+			if tr.Closed() {
 				t.Errorf("connection closed; want it open")
 			}
 		})
@@ -99,8 +99,8 @@ func TestQuit(t *testing.T) {
 	h := newHarness(testConfig())
 	c, tr := h.connect()
 	got := send(c, tr, resp("QUIT")+resp("PING"))
-	if got != "+OK\r\n" || !tr.closed() {
-		t.Errorf("QUIT then PING: replies %q, closed %v; want +OK and the connection closed", got, tr.closed())
+	if got != "+OK\r\n" || !tr.Closed() {
+		t.Errorf("QUIT then PING: replies %q, closed %v; want +OK and the connection closed", got, tr.Closed())
 	}
 	if got := send(c, tr, resp("PING")); got != "" {
 		t.Errorf("after QUIT: replies %q, want none", got)

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/twistgo/twistgo/examples/internal/reqconn"
+	"github.com/twistgo/twistgo/examples/internal/reqconn/reqconntest"
 )
 
 // sessions are connections' input and what each should produce.
@@ -33,11 +35,11 @@ func runChunks(t testing.TB, chunks [][]byte) (string, bool) {
 	c, tr := h.connect()
 	for _, ch := range chunks {
 		c.DataReceived(ch)
-		if len(c.pending) > h.srv.lim.maxInput {
-			t.Fatalf("buffered %d bytes, over the input limit %d", len(c.pending), h.srv.lim.maxInput)
+		if c.Buffered() > h.srv.lim.maxInput {
+			t.Fatalf("buffered %d bytes, over the input limit %d", c.Buffered(), h.srv.lim.maxInput)
 		}
 	}
-	return tr.take(), tr.closed()
+	return tr.Take(), tr.Closed()
 }
 
 func TestSessionsEveryChunking(t *testing.T) {
@@ -54,22 +56,9 @@ func TestSessionsEveryChunking(t *testing.T) {
 					t.Errorf("%s: closed = %v, want %v", how, closed, tc.closed)
 				}
 			}
-			check("whole", [][]byte{in})
-			check("byte by byte", bytesOf(in))
-			for i := 1; i < len(in); i++ {
-				check("split at "+itoa(i), [][]byte{in[:i], in[i:]})
-			}
+			reqconntest.EveryChunking(in, check)
 		})
 	}
-}
-
-// bytesOf splits b into one-byte chunks.
-func bytesOf(b []byte) [][]byte {
-	out := make([][]byte, len(b))
-	for i := range b {
-		out[i] = b[i : i+1]
-	}
-	return out
 }
 
 func TestDataReceivedDoesNotKeepInput(t *testing.T) {
@@ -81,7 +70,7 @@ func TestDataReceivedDoesNotKeepInput(t *testing.T) {
 		buf[i] = '!' // the reactor reuses its read buffer
 	}
 	c.DataReceived([]byte("k\r\n"))
-	if got, want := tr.take(), "+OK\r\n$1\r\nv\r\n"; got != want {
+	if got, want := tr.Take(), "+OK\r\n$1\r\nv\r\n"; got != want {
 		t.Errorf("replies %q, want %q", got, want)
 	}
 }
@@ -90,8 +79,8 @@ func TestOneWritePerRead(t *testing.T) {
 	h := newHarness(testConfig())
 	c, tr := h.connect()
 	c.DataReceived([]byte(strings.Repeat("PING\r\n", 50)))
-	if tr.writes != 1 {
-		t.Errorf("writes for 50 pipelined commands = %d, want 1", tr.writes)
+	if tr.Writes != 1 {
+		t.Errorf("writes for 50 pipelined commands = %d, want 1", tr.Writes)
 	}
 }
 
@@ -114,7 +103,7 @@ func TestIdleTimeout(t *testing.T) {
 	h.clock.Advance(defaultIdleTimeout - time.Second)
 	send(c, tr, "PING\r\n") // a complete command restarts the idle time
 	h.clock.Advance(defaultIdleTimeout - time.Second)
-	if tr.closed() {
+	if tr.Closed() {
 		t.Fatalf("closed %v after the last command; want open until %v", defaultIdleTimeout-time.Second, defaultIdleTimeout)
 	}
 	for _, b := range []byte("\r\n*0\r\nPIN") { // bytes that complete nothing, or an empty command, do not
@@ -122,7 +111,7 @@ func TestIdleTimeout(t *testing.T) {
 		c.DataReceived([]byte{b})
 	}
 	h.clock.Advance(time.Second)
-	if !tr.closed() {
+	if !tr.Closed() {
 		t.Errorf("trickling connection open %v after its last command; want it closed", defaultIdleTimeout)
 	}
 	c.ConnectionLost(nil)
@@ -137,8 +126,8 @@ func TestIdleTimeoutOff(t *testing.T) {
 	h := newHarness(cfg)
 	_, tr := h.connect()
 	h.clock.Advance(24 * time.Hour)
-	if tr.closed() || len(h.clock.DelayedCalls()) != 0 {
-		t.Errorf("with -idle-timeout 0: closed %v, pending calls %d; want open and none", tr.closed(), len(h.clock.DelayedCalls()))
+	if tr.Closed() || len(h.clock.DelayedCalls()) != 0 {
+		t.Errorf("with -idle-timeout 0: closed %v, pending calls %d; want open and none", tr.Closed(), len(h.clock.DelayedCalls()))
 	}
 }
 
@@ -152,13 +141,13 @@ func TestLingeringClose(t *testing.T) {
 	if got := send(c, tr, resp("PING")); got != "" {
 		t.Errorf("input after the close was answered: %q", got)
 	}
-	h.clock.Advance(lingerTime - time.Millisecond)
+	h.clock.Advance(reqconn.LingerTime - time.Millisecond)
 	if tr.Disconnecting() {
-		t.Fatalf("closed before lingerTime passed")
+		t.Fatalf("closed before reqconn.LingerTime passed")
 	}
 	h.clock.Advance(time.Millisecond)
 	if !tr.Disconnecting() {
-		t.Fatalf("still open after lingerTime")
+		t.Fatalf("still open after reqconn.LingerTime")
 	}
 	c.ConnectionLost(nil)
 	if n := len(h.clock.DelayedCalls()); n != 0 {
@@ -169,31 +158,31 @@ func TestLingeringClose(t *testing.T) {
 func TestBackPressure(t *testing.T) {
 	h := newHarness(testConfig())
 	c, tr := h.connect()
-	if producer(tr) != c {
-		t.Fatalf("registered producer = %v, want the connection", producer(tr))
+	if tr.RegisteredProducer() != c.Conn {
+		t.Fatalf("registered producer = %v, want the connection", tr.RegisteredProducer())
 	}
 	big := strings.Repeat("x", 60)
 	send(c, tr, resp("SET", "k", big))
 	full := false
-	tr.onWrite = func() { // the transport's buffer fills on the first write
+	tr.OnWrite = func() { // the transport's buffer fills on the first write
 		if !full {
 			full = true
 			c.PauseProducing() // as the transport does past its high-water mark
 		}
 	}
-	gets := flushAt/len(big) + 10 // more replies than one flush holds
+	gets := reqconn.FlushAt/len(big) + 10 // more replies than one flush holds
 	c.DataReceived([]byte(strings.Repeat(resp("GET", "k"), gets) + resp("ECHO", "last")))
-	if !tr.readPaused() {
+	if !tr.ReadPaused() {
 		t.Fatalf("transport reading not paused after its buffer filled")
 	}
 	c.DataReceived([]byte(resp("ECHO", "after"))) // read before the pause took effect
-	got := tr.take()
+	got := tr.Take()
 	if strings.Contains(got, "last") {
 		t.Errorf("commands ran while paused")
 	}
 	c.ResumeProducing()
-	got += tr.take()
-	if tr.readPaused() {
+	got += tr.Take()
+	if tr.ReadPaused() {
 		t.Errorf("transport reading still paused after resume")
 	}
 	want := strings.Repeat("$60\r\n"+big+"\r\n", gets) + "$4\r\nlast\r\n$5\r\nafter\r\n"

@@ -2,6 +2,8 @@ package main
 
 import (
 	"testing"
+
+	"github.com/twistgo/twistgo/examples/internal/reqconn/reqconntest"
 )
 
 // FuzzRESP feeds arbitrary input to a connection whole, byte by byte and in
@@ -11,24 +13,6 @@ import (
 func FuzzRESP(f *testing.F) {
 	// Seeds: testdata/fuzz/FuzzRESP.
 	f.Fuzz(func(t *testing.T, in []byte, size uint8) {
-		wantOut, wantClosed := runChunks(t, [][]byte{in})
-		check := func(how string, chunks [][]byte) {
-			out, closed := runChunks(t, chunks)
-			if out != wantOut || closed != wantClosed {
-				t.Fatalf("%s: replies %q closed %v; whole: %q closed %v", how, out, closed, wantOut, wantClosed)
-			}
-		}
-		check("byte by byte", bytesOf(in))
-		check("chunks of "+itoa(int(size)+1), chunksOf(in, int(size)+1))
+		reqconntest.SameEverySplit(t, in, size, func(chunks [][]byte) (string, bool) { return runChunks(t, chunks) })
 	})
-}
-
-// chunksOf splits b into chunks of n bytes, the last maybe shorter.
-func chunksOf(b []byte, n int) [][]byte {
-	var out [][]byte
-	for len(b) > n {
-		out = append(out, b[:n])
-		b = b[n:]
-	}
-	return append(out, b)
 }

@@ -5,8 +5,8 @@ package main
 
 import (
 	"net"
-	"time"
 
+	"github.com/twistgo/twistgo/examples/internal/reqconn"
 	"github.com/twistgo/twistgo/interfaces"
 	"github.com/twistgo/twistgo/protocol"
 )
@@ -17,10 +17,10 @@ import (
 // its methods only on the reactor goroutine.
 type server struct {
 	protocol.Factory
-	clock       interfaces.ReactorTime
-	store       *store
-	lim         limits
-	idleTimeout time.Duration // 0: connections never time out
+	clock interfaces.ReactorTime
+	store *store
+	lim   limits
+	conns reqconn.Config
 }
 
 var _ interfaces.Factory = (*server)(nil)
@@ -28,10 +28,15 @@ var _ interfaces.Factory = (*server)(nil)
 // newServer returns a server with an empty store, timed by clock.
 func newServer(clock interfaces.ReactorTime, cfg config) *server {
 	s := &server{
-		clock:       clock,
-		store:       newStore(clock, cfg.maxMemory),
-		lim:         cfg.lim,
-		idleTimeout: cfg.idleTimeout,
+		clock: clock,
+		store: newStore(clock, cfg.maxMemory),
+		lim:   cfg.lim,
+		conns: reqconn.Config{
+			Clock:       clock,
+			IdleTimeout: cfg.idleTimeout,
+			MaxPending:  cfg.lim.maxInput,
+			KeepBuffer:  keepBuffer,
+		},
 	}
 	s.Build = func(net.Addr) interfaces.Protocol { return newConn(s) }
 	s.StopFactory = s.store.close
