@@ -10,6 +10,11 @@ import (
 	"github.com/twistgo/twistgo/transport/transporttest"
 )
 
+// echo writes back what it reads.
+type echo struct{ protocol.Base }
+
+func (e *echo) DataReceived(data []byte) { e.Transport.Write(data) }
+
 func ExampleTimeoutFactory() {
 	clock := task.NewClock() // the reactor, in a real program
 	echo := protocol.ForProtocol(func() *echo { return &echo{} })

@@ -28,11 +28,6 @@ func onReactor[T any](t *testing.T, r *internet.Reactor, f func() (T, error)) T 
 	return v.(T)
 }
 
-// echo writes back what it reads.
-type echo struct{ protocol.Base }
-
-func (e *echo) DataReceived(data []byte) { e.Transport.Write(data) }
-
 // TestPoliciesOverRealSockets serves an echo protocol behind a connection
 // limit and an idle timeout on every reactor: the connection over the
 // limit is refused, and the idle one is closed by the reactor's timer.
