@@ -3,7 +3,6 @@
 package protocol_test
 
 import (
-	"context"
 	"net"
 	"testing"
 	"time"
@@ -13,18 +12,6 @@ import (
 	"github.com/twistgo/twistgo/internet/internettest"
 	"github.com/twistgo/twistgo/protocol"
 )
-
-// onReactor runs f on r's goroutine and returns its result.
-func onReactor[T any](t *testing.T, r *internet.Reactor, f func() (T, error)) T {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), internettest.Timeout)
-	defer cancel()
-	v, err := internet.BlockingCallFromThread(ctx, r, func() (any, error) { return f() })
-	if err != nil {
-		t.Fatalf("on the reactor: %v", err)
-	}
-	return v.(T)
-}
 
 // hangUp closes every connection it is given and reports it.
 type hangUp struct {
@@ -47,7 +34,7 @@ func TestReconnectingClientFactoryReconnects(t *testing.T) {
 		server := protocol.ForProtocol(func() *hangUp { return &hangUp{made: made} })
 		client := protocol.NewReconnectingClientFactory(r, func(net.Addr) interfaces.Protocol { return &protocol.Base{} })
 		client.InitialDelay, client.Jitter = 5*time.Millisecond, 0
-		onReactor(t, r, func() (any, error) {
+		internettest.OnReactor(t, r, func() (any, error) {
 			port, err := r.ListenTCP(0, server, interfaces.TCPListenOptions{Interface: "127.0.0.1"})
 			if err != nil {
 				return nil, err
@@ -57,7 +44,7 @@ func TestReconnectingClientFactoryReconnects(t *testing.T) {
 		for range 3 {
 			internettest.Await(t, made)
 		}
-		counts := onReactor(t, r, func() ([2]int, error) {
+		counts := internettest.OnReactor(t, r, func() ([2]int, error) {
 			client.StopTrying()
 			return [2]int{client.Retries(), server.Built()}, nil
 		})

@@ -5,30 +5,16 @@ package basic_test
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"io"
 	"net"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/twistgo/twistgo/interfaces"
 	"github.com/twistgo/twistgo/internet"
 	"github.com/twistgo/twistgo/internet/internettest"
 	"github.com/twistgo/twistgo/protocol"
 )
-
-// onReactor runs f on r's goroutine and returns its result.
-func onReactor[T any](t *testing.T, r *internet.Reactor, f func() (T, error)) T {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), internettest.Timeout)
-	defer cancel()
-	v, err := internet.BlockingCallFromThread(ctx, r, func() (any, error) { return f() })
-	if err != nil {
-		t.Fatalf("on the reactor: %v", err)
-	}
-	return v.(T)
-}
 
 // TestLineReceiverOverRealSockets runs the shouting line server of
 // ExampleLineReceiver on every reactor: lines sent in awkward pieces come
@@ -41,19 +27,14 @@ func TestLineReceiverOverRealSockets(t *testing.T) {
 			s.MaxLength = 1000
 			return s
 		})
-		addr := onReactor(t, r, func() (net.Addr, error) {
+		addr := internettest.OnReactor(t, r, func() (net.Addr, error) {
 			p, err := r.ListenTCP(0, f, interfaces.TCPListenOptions{Interface: "127.0.0.1"})
 			if err != nil {
 				return nil, err
 			}
 			return p.GetHost(), nil
 		})
-		c, err := net.DialTimeout("tcp", addr.String(), internettest.Timeout)
-		if err != nil {
-			t.Fatalf("dial: %v", err)
-		}
-		defer c.Close()
-		_ = c.SetDeadline(time.Now().Add(internettest.Timeout))
+		c := internettest.Dial(t, "tcp", addr.String())
 
 		long := strings.Repeat("q", 1000)
 		for _, piece := range []string{"hel", "lo\r", "\nwor", "ld\r\n" + long, "\r\n"} {

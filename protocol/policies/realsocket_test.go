@@ -3,7 +3,6 @@
 package policies_test
 
 import (
-	"context"
 	"io"
 	"net"
 	"testing"
@@ -16,18 +15,6 @@ import (
 	"github.com/twistgo/twistgo/protocol/policies"
 )
 
-// onReactor runs f on r's goroutine and returns its result.
-func onReactor[T any](t *testing.T, r *internet.Reactor, f func() (T, error)) T {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), internettest.Timeout)
-	defer cancel()
-	v, err := internet.BlockingCallFromThread(ctx, r, func() (any, error) { return f() })
-	if err != nil {
-		t.Fatalf("on the reactor: %v", err)
-	}
-	return v.(T)
-}
-
 // TestPoliciesOverRealSockets serves an echo protocol behind a connection
 // limit and an idle timeout on every reactor: the connection over the
 // limit is refused, and the idle one is closed by the reactor's timer.
@@ -36,21 +23,14 @@ func TestPoliciesOverRealSockets(t *testing.T) {
 		internettest.RunReactor(t, r)
 		limited := policies.NewLimitTotalConnectionsFactory(protocol.ForProtocol(func() *echo { return &echo{} }), 1)
 		f := policies.NewTimeoutFactory(r, limited, 50*time.Millisecond)
-		addr := onReactor(t, r, func() (net.Addr, error) {
+		addr := internettest.OnReactor(t, r, func() (net.Addr, error) {
 			p, err := r.ListenTCP(0, f, interfaces.TCPListenOptions{Interface: "127.0.0.1"})
 			if err != nil {
 				return nil, err
 			}
 			return p.GetHost(), nil
 		})
-		dial := func() net.Conn {
-			c, err := net.DialTimeout("tcp", addr.String(), internettest.Timeout)
-			if err != nil {
-				t.Fatalf("dial: %v", err)
-			}
-			_ = c.SetDeadline(time.Now().Add(internettest.Timeout))
-			return c
-		}
+		dial := func() net.Conn { return internettest.Dial(t, "tcp", addr.String()) }
 
 		first := dial()
 		defer first.Close()
@@ -72,7 +52,7 @@ func TestPoliciesOverRealSockets(t *testing.T) {
 		if rest, err := io.ReadAll(first); err != nil || len(rest) != 0 {
 			t.Errorf("idle connection: read %q, %v; want a clean close", rest, err)
 		}
-		if n := onReactor(t, r, func() (int, error) { return limited.ConnectionCount(), nil }); n != 0 {
+		if n := internettest.OnReactor(t, r, func() (int, error) { return limited.ConnectionCount(), nil }); n != 0 {
 			t.Errorf("ConnectionCount after the timeout = %d, want 0", n)
 		}
 	})

@@ -4,7 +4,6 @@ package portforward_test
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"net"
 	"runtime"
@@ -101,18 +100,6 @@ func newSample() []metrics.Sample {
 	return []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 }
 
-// onReactor runs f on r's goroutine and returns its result.
-func onReactor[T any](t *testing.T, r *internet.Reactor, f func() (T, error)) T {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), internettest.Timeout)
-	defer cancel()
-	v, err := internet.BlockingCallFromThread(ctx, r, func() (any, error) { return f() })
-	if err != nil {
-		t.Fatalf("on the reactor: %v", err)
-	}
-	return v.(T)
-}
-
 // TestProxyRelays64MiBThroughASlowConsumer sends 64 MiB from a fast
 // writer through the proxy to a sink that keeps pausing, and checks every
 // byte arrives in order while the heap stays within a budget far below the
@@ -125,7 +112,7 @@ func TestProxyRelays64MiBThroughASlowConsumer(t *testing.T) {
 			return &slowSink{clock: r, done: done, res: sinkResult{badAt: -1}, nextStop: sinkStep, sample: newSample()}
 		})
 		local := interfaces.TCPListenOptions{Interface: "127.0.0.1"}
-		proxyAddr := onReactor(t, r, func() (net.Addr, error) {
+		proxyAddr := internettest.OnReactor(t, r, func() (net.Addr, error) {
 			backend, err := r.ListenTCP(0, sinkFactory, local)
 			if err != nil {
 				return nil, err

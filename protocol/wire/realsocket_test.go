@@ -3,7 +3,6 @@
 package wire_test
 
 import (
-	"context"
 	"io"
 	"net"
 	"testing"
@@ -16,25 +15,13 @@ import (
 	"github.com/twistgo/twistgo/protocol/wire"
 )
 
-// onReactor runs f on r's goroutine and returns its result.
-func onReactor[T any](t *testing.T, r *internet.Reactor, f func() (T, error)) T {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), internettest.Timeout)
-	defer cancel()
-	v, err := internet.BlockingCallFromThread(ctx, r, func() (any, error) { return f() })
-	if err != nil {
-		t.Fatalf("on the reactor: %v", err)
-	}
-	return v.(T)
-}
-
 // TestServicesOverRealSockets runs TCP Echo and Time and UDP Echo on every
 // reactor and talks to them with the standard library.
 func TestServicesOverRealSockets(t *testing.T) {
 	internettest.EachReactor(t, func(t *testing.T, r *internet.Reactor) {
 		internettest.RunReactor(t, r)
 		local := interfaces.TCPListenOptions{Interface: "127.0.0.1"}
-		addrs := onReactor(t, r, func() ([3]net.Addr, error) {
+		addrs := internettest.OnReactor(t, r, func() ([3]net.Addr, error) {
 			echo, err := r.ListenTCP(0, protocol.ForProtocol(func() *wire.Echo { return &wire.Echo{} }), local)
 			if err != nil {
 				return [3]net.Addr{}, err
@@ -51,7 +38,7 @@ func TestServicesOverRealSockets(t *testing.T) {
 		})
 
 		t.Run("echo", func(t *testing.T) {
-			c := dial(t, "tcp", addrs[0])
+			c := internettest.Dial(t, "tcp", addrs[0].String())
 			defer c.Close()
 			if _, err := io.WriteString(c, "hello"); err != nil {
 				t.Fatalf("write: %v", err)
@@ -63,7 +50,7 @@ func TestServicesOverRealSockets(t *testing.T) {
 		})
 		t.Run("time", func(t *testing.T) {
 			before := uint32(time.Now().Unix() + 2208988800)
-			c := dial(t, "tcp", addrs[1])
+			c := internettest.Dial(t, "tcp", addrs[1].String())
 			defer c.Close()
 			got, err := io.ReadAll(c)
 			after := uint32(time.Now().Unix() + 2208988800)
@@ -75,7 +62,7 @@ func TestServicesOverRealSockets(t *testing.T) {
 			}
 		})
 		t.Run("udp echo", func(t *testing.T) {
-			c := dial(t, "udp", addrs[2])
+			c := internettest.Dial(t, "udp", addrs[2].String())
 			defer c.Close()
 			if _, err := io.WriteString(c, "datagram"); err != nil {
 				t.Fatalf("write: %v", err)
@@ -87,14 +74,4 @@ func TestServicesOverRealSockets(t *testing.T) {
 			}
 		})
 	})
-}
-
-func dial(t *testing.T, network string, addr net.Addr) net.Conn {
-	t.Helper()
-	c, err := net.DialTimeout(network, addr.String(), internettest.Timeout)
-	if err != nil {
-		t.Fatalf("dial %s: %v", addr, err)
-	}
-	_ = c.SetDeadline(time.Now().Add(internettest.Timeout))
-	return c
 }
