@@ -91,21 +91,21 @@ func TestSlowlorisClosedByRequestTimeout(t *testing.T) {
 		tick := time.NewTicker(100 * time.Millisecond) // paces the clients; nothing waits on it for a result
 		defer tick.Stop()
 		deadline := time.After(internettest.Timeout)
+	trickle:
 		for n := 0; ; n++ {
 			select {
 			case <-allClosed:
+				break trickle
 			case <-deadline:
 				t.Fatalf("%d of %d trickling connections closed within %v", onReactor(t, r, func() (int, error) { return timedOut, nil }), slow, internettest.Timeout)
 			case <-tick.C:
-				exchangeLine(t, normal, normalReader, fmt.Sprintf("request %d", n))
-				if n%10 == 9 {
-					for _, c := range trickling {
-						_, _ = c.Write([]byte("x")) // fails once the server has closed
-					}
-				}
-				continue
 			}
-			break
+			exchangeLine(t, normal, normalReader, fmt.Sprintf("request %d", n))
+			if n%10 == 9 {
+				for _, c := range trickling {
+					_, _ = c.Write([]byte("x")) // fails once the server has closed
+				}
+			}
 		}
 		if open := onReactor(t, r, func() (time.Duration, error) { return shortest, nil }); open < requestTimeout {
 			t.Errorf("a trickling connection was closed %v after it was made, before the request timeout %v", open, requestTimeout)
@@ -113,6 +113,7 @@ func TestSlowlorisClosedByRequestTimeout(t *testing.T) {
 		for _, c := range trickling {
 			peerSeesClose(t, c)
 		}
+		_ = normal.SetDeadline(time.Now().Add(internettest.Timeout))
 		exchangeLine(t, normal, normalReader, "still answered")
 	})
 }
