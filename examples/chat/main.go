@@ -6,15 +6,13 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"log/slog"
 	"net"
 	"os"
 
+	"github.com/twistgo/twistgo/examples/internal/serve"
 	"github.com/twistgo/twistgo/interfaces"
-	"github.com/twistgo/twistgo/internet/endpoints"
 	"github.com/twistgo/twistgo/protocol"
 	"github.com/twistgo/twistgo/protocol/basic"
-	"github.com/twistgo/twistgo/reactor"
 )
 
 // Chat is one client of the room.
@@ -83,29 +81,7 @@ func newFactory() interfaces.Factory {
 func main() {
 	listen := flag.String("listen", "tcp:8000", "server endpoint to listen on, such as tcp:0:interface=127.0.0.1")
 	flag.Parse()
-
-	r := reactor.Get()
-	ep, err := endpoints.ServerFromString(r, *listen)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "chat:", err)
-		os.Exit(2)
-	}
-	code := 0
-	r.CallWhenRunning(func() {
-		ep.Listen(newFactory()).AddCallbacks(
-			func(p any) (any, error) {
-				slog.Info("listening on " + p.(interfaces.ListeningPort).GetHost().String())
-				return nil, nil
-			},
-			func(err error) (any, error) {
-				fmt.Fprintln(os.Stderr, "chat:", err)
-				code = 1
-				return nil, r.Stop()
-			})
-	})
-	if err := r.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "chat:", err)
-		os.Exit(1)
-	}
-	os.Exit(code)
+	os.Exit(serve.Run("chat", *listen, func(interfaces.Reactor) interfaces.Factory {
+		return newFactory()
+	}))
 }

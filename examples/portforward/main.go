@@ -5,15 +5,13 @@ package main
 import (
 	"flag"
 	"fmt"
-	"log/slog"
 	"net"
 	"os"
 	"strconv"
 
+	"github.com/twistgo/twistgo/examples/internal/serve"
 	"github.com/twistgo/twistgo/interfaces"
-	"github.com/twistgo/twistgo/internet/endpoints"
 	"github.com/twistgo/twistgo/protocol/portforward"
-	"github.com/twistgo/twistgo/reactor"
 )
 
 func main() {
@@ -25,31 +23,9 @@ func main() {
 		fmt.Fprintln(os.Stderr, "portforward:", err)
 		os.Exit(2)
 	}
-
-	r := reactor.Get()
-	ep, err := endpoints.ServerFromString(r, *listen)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "portforward:", err)
-		os.Exit(2)
-	}
-	code := 0
-	r.CallWhenRunning(func() {
-		ep.Listen(portforward.NewProxyFactory(r, host, port)).AddCallbacks(
-			func(p any) (any, error) {
-				slog.Info("listening on "+p.(interfaces.ListeningPort).GetHost().String(), "to", *to)
-				return nil, nil
-			},
-			func(err error) (any, error) {
-				fmt.Fprintln(os.Stderr, "portforward:", err)
-				code = 1
-				return nil, r.Stop()
-			})
-	})
-	if err := r.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "portforward:", err)
-		os.Exit(1)
-	}
-	os.Exit(code)
+	os.Exit(serve.Run("portforward", *listen, func(r interfaces.Reactor) interfaces.Factory {
+		return portforward.NewProxyFactory(r, host, port)
+	}, "to", *to))
 }
 
 // splitTarget checks --to: HOST:PORT with a port of 1 to 65535.
