@@ -6,38 +6,13 @@ import (
 	"net"
 	"strings"
 	"testing"
-)
 
-// upstream serves an upper-casing line service on loopback with the
-// standard library and returns its address.
-func upstream(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { l.Close() })
-	go func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				in := bufio.NewScanner(c)
-				for in.Scan() {
-					io.WriteString(c, strings.ToUpper(in.Text())+"\n")
-				}
-			}()
-		}
-	}()
-	return l.Addr().String()
-}
+	"github.com/twistgo/twistgo/tests/e2e"
+)
 
 func TestPortForward(t *testing.T) {
 	t.Parallel()
-	p, addr := start(t, "--listen", loopback, "portforward", "--to", upstream(t))
+	p, addr := start(t, "--listen", loopback, "portforward", "--to", e2e.ServeTCP(t, e2e.Lines(strings.ToUpper)))
 	for range 2 { // each client gets its own upstream connection
 		c := dial(t, "tcp", addr)
 		in := bufio.NewReader(c)

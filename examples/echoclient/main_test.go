@@ -16,21 +16,8 @@ func TestMain(m *testing.M) { e2e.Main(m) }
 // returns the client endpoint string for it.
 func echoServer(t *testing.T) string {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { l.Close() })
-	go func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			go func() { io.Copy(c, c); c.Close() }()
-		}
-	}()
-	return "tcp:127.0.0.1:" + portOf(l.Addr())
+	addr := e2e.ServeTCP(t, func(c net.Conn) { io.Copy(c, c) })
+	return "tcp:" + addr
 }
 
 func portOf(a net.Addr) string {

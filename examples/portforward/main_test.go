@@ -13,35 +13,8 @@ import (
 
 func TestMain(m *testing.M) { e2e.Main(m) }
 
-// upstream serves, with the standard library, a service that answers each
-// line with its length, and returns its address.
-func upstream(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { l.Close() })
-	go func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				in := bufio.NewScanner(c)
-				for in.Scan() {
-					io.WriteString(c, strings.Repeat("=", len(in.Text()))+"\n")
-				}
-			}()
-		}
-	}()
-	return l.Addr().String()
-}
-
 func TestPortForward(t *testing.T) {
-	p := e2e.Start(t, e2e.Build(t, "."), "--listen", "tcp:0:interface=127.0.0.1", "--to", upstream(t))
+	p := e2e.Start(t, e2e.Build(t, "."), "--listen", "tcp:0:interface=127.0.0.1", "--to", e2e.ServeTCP(t, e2e.Lines(func(l string) string { return strings.Repeat("=", len(l)) })))
 	c, err := net.DialTimeout("tcp", p.Addr(), e2e.Timeout)
 	if err != nil {
 		t.Fatal(err)
