@@ -18,6 +18,11 @@ type TCPListenOptions struct {
 	// Interface is the address to bind: "" means every IPv4 address; an
 	// IPv6 literal such as "::1" or "::" gives an IPv6 socket.
 	Interface string
+	// MaxConnections, if positive, bounds how many connections accepted by
+	// the port may be open at once. At the limit the port stops accepting:
+	// further clients wait in the kernel's listen queue (see Backlog) until
+	// one of the port's connections ends. 0 means no limit.
+	MaxConnections int
 }
 
 // TCPConnectOptions tunes ConnectTCP. The zero value means Twisted's

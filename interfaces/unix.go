@@ -16,6 +16,9 @@ type UNIXListenOptions struct {
 	// Mode is the socket file's permission bits; 0 means
 	// DefaultUNIXSocketMode.
 	Mode os.FileMode
+	// MaxConnections bounds the port's open connections, as for
+	// TCPListenOptions. 0 means no limit.
+	MaxConnections int
 }
 
 // UNIXConnectOptions tunes ConnectUNIX.

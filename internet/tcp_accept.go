@@ -45,6 +45,10 @@ var acceptHook = sysAccept
 func (p *Port) DoRead() error {
 	accepted := 0
 	for p.listening && accepted < p.accepts {
+		if p.limited() {
+			p.stopAtLimit()
+			break
+		}
 		fd, sa, err := acceptHook(p.fd)
 		switch {
 		case err == unix.EINTR:
@@ -89,10 +93,11 @@ func (p *Port) pause(err error) {
 	p.retry = p.r.CallLater(p.backoff, p.resume)
 }
 
-// resume starts accepting again after a pause.
+// resume starts accepting again after a pause, unless the port is at its
+// connection limit (then the end of a connection resumes it).
 func (p *Port) resume() {
 	p.retry = nil
-	if !p.listening {
+	if !p.listening || p.full {
 		return
 	}
 	if err := p.r.AddReader(p); err != nil {
@@ -110,8 +115,45 @@ func (p *Port) serve(fd int, sa unix.Sockaddr) {
 		closeFD(fd)
 		return
 	}
-	if _, err := p.r.startConn(fd, proto, p.sock.local(fd, p.host), peer, nil); err != nil {
+	var onLost func(error)
+	if p.maxConns > 0 {
+		onLost = p.connectionEnded
+	}
+	if _, err := p.r.startConn(fd, proto, p.sock.local(fd, p.host), peer, onLost); err != nil {
 		p.logger.Error("twistgo: cannot watch an accepted connection", "port", p.sock.name(), "err", err)
+		return
+	}
+	if p.maxConns > 0 {
+		p.conns++
+	}
+}
+
+// limited reports whether the port has as many open connections as
+// Options.MaxConnections allows.
+func (p *Port) limited() bool { return p.maxConns > 0 && p.conns >= p.maxConns }
+
+// stopAtLimit stops accepting until a connection of the port ends; the
+// clients meanwhile wait in the kernel's listen queue.
+func (p *Port) stopAtLimit() {
+	p.full = true
+	p.r.RemoveReader(p)
+	p.logger.Debug("twistgo: connection limit reached; not accepting", "port", p.sock.name(), "limit", p.maxConns)
+}
+
+// connectionEnded counts a connection of a limited port out and starts
+// accepting again if the port stopped at its limit (and is not pausing
+// after an accept error, whose end resumes it).
+func (p *Port) connectionEnded(error) {
+	p.conns--
+	if !p.full || p.limited() {
+		return
+	}
+	p.full = false
+	if !p.listening || p.retry != nil {
+		return
+	}
+	if err := p.r.AddReader(p); err != nil {
+		p.logger.Error("twistgo: cannot watch the listening socket again", "port", p.sock.name(), "err", err)
 	}
 }
 

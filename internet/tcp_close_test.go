@@ -87,7 +87,7 @@ func TestTCPHalfClose(t *testing.T) {
 				client.made = func(p *proto) { p.tr.Write([]byte("data")); p.tr.LoseWriteConnection() }
 				client.readLost = func(h *halfProto) { h.tr.LoseConnection() }
 				f := newClientFactory(func(net.Addr) interfaces.Protocol { return client })
-				onReactor(t, r, func() (interfaces.Connector, error) {
+				internettest.OnReactor(t, r, func() (interfaces.Connector, error) {
 					return r.ConnectTCP("127.0.0.1", addr.Port, f, interfaces.TCPConnectOptions{})
 				})
 				if diff := cmp.Diff(tc.wantServer, internettest.Await(t, server.done)); diff != "" {
@@ -116,7 +116,7 @@ func TestTCPPlainServerSeesHalfCloseAsEnd(t *testing.T) {
 			}
 		}}
 		_, addr := listen(t, r, f, interfaces.TCPListenOptions{})
-		c := dial(t, "tcp", addr.String()).(*net.TCPConn)
+		c := internettest.Dial(t, "tcp", addr.String()).(*net.TCPConn)
 		if _, err := c.Write([]byte("data")); err != nil {
 			t.Fatal(err)
 		}
@@ -149,7 +149,7 @@ func TestTCPAbortResetsPeer(t *testing.T) {
 			}
 		}}
 		_, addr := listen(t, r, f, interfaces.TCPListenOptions{})
-		c := dial(t, "tcp", addr.String())
+		c := internettest.Dial(t, "tcp", addr.String())
 		if _, err := c.Write([]byte("abort me")); err != nil {
 			t.Fatal(err)
 		}
@@ -168,7 +168,7 @@ func TestTCPFactoryReturningNilClosesSocket(t *testing.T) {
 		internettest.RunReactor(t, r)
 		f := &factory{build: func(net.Addr) interfaces.Protocol { return nil }}
 		_, addr := listen(t, r, f, interfaces.TCPListenOptions{})
-		c := dial(t, "tcp", addr.String())
+		c := internettest.Dial(t, "tcp", addr.String())
 		if n, err := c.Read(make([]byte, 1)); n != 0 || !errors.Is(err, io.EOF) {
 			t.Errorf("read from a refused connection = %d, %v; want EOF", n, err)
 		}
@@ -191,8 +191,8 @@ func TestTCPPanicCostsOneConnection(t *testing.T) {
 			}
 		}}
 		_, addr := listen(t, r, f, interfaces.TCPListenOptions{})
-		good := dial(t, "tcp", addr.String())
-		bad := dial(t, "tcp", addr.String())
+		good := internettest.Dial(t, "tcp", addr.String())
+		bad := internettest.Dial(t, "tcp", addr.String())
 		if _, err := bad.Write([]byte("boom")); err != nil {
 			t.Fatal(err)
 		}
@@ -248,7 +248,7 @@ func TestTCPShutdownTellsEveryConnection(t *testing.T) {
 		done := make(chan error, 1)
 		go func() { done <- r.Run() }()
 		for range states {
-			dial(t, "tcp", p.GetHost().String())
+			internettest.Dial(t, "tcp", p.GetHost().String())
 			internettest.Await(t, made)
 		}
 		r.CallFromThread(func() { _ = r.Stop() })

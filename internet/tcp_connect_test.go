@@ -51,7 +51,7 @@ func TestTCPConnectEcho(t *testing.T) {
 				payload := randomBytes(256 << 10)
 				got := make(chan []byte, 1)
 				f := newClientFactory(clientEcho(payload, got))
-				c := onReactor(t, r, func() (interfaces.Connector, error) {
+				c := internettest.OnReactor(t, r, func() (interfaces.Connector, error) {
 					return r.ConnectTCP(host, addr.Port, f, interfaces.TCPConnectOptions{})
 				})
 				if !bytes.Equal(internettest.Await(t, got), payload) {
@@ -61,7 +61,7 @@ func TestTCPConnectEcho(t *testing.T) {
 					t.Errorf("ClientConnectionLost reason = %v, want ErrConnectionDone", reason)
 				}
 				checkStartStop(t, r, &f.factory, 1, 1)
-				dest := onReactor(t, r, func() (string, error) { return c.GetDestination().String(), nil })
+				dest := internettest.OnReactor(t, r, func() (string, error) { return c.GetDestination().String(), nil })
 				if want := net.JoinHostPort(host, itoa(addr.Port)); dest != want {
 					t.Errorf("GetDestination = %s, want %s", dest, want)
 				}
@@ -75,7 +75,7 @@ func TestTCPConnectRefused(t *testing.T) {
 		internettest.RunReactor(t, r)
 		port := unusedPort(t)
 		f := newClientFactory(func(net.Addr) interfaces.Protocol { t.Error("protocol built"); return nil })
-		onReactor(t, r, func() (interfaces.Connector, error) {
+		internettest.OnReactor(t, r, func() (interfaces.Connector, error) {
 			return r.ConnectTCP("127.0.0.1", port, f, interfaces.TCPConnectOptions{})
 		})
 		reason := internettest.Await(t, f.failed)
@@ -92,7 +92,7 @@ func TestTCPConnectRefused(t *testing.T) {
 // callback that reported the outcome).
 func checkStartStop(t *testing.T, r *internet.Reactor, f *factory, starts, stops int32) {
 	t.Helper()
-	got := onReactor(t, r, func() ([2]int32, error) { return [2]int32{f.starts.Load(), f.stops.Load()}, nil })
+	got := internettest.OnReactor(t, r, func() ([2]int32, error) { return [2]int32{f.starts.Load(), f.stops.Load()}, nil })
 	if got != [2]int32{starts, stops} {
 		t.Errorf("factory DoStart %d, DoStop %d; want %d and %d", got[0], got[1], starts, stops)
 	}
@@ -105,7 +105,7 @@ func TestTCPConnectTimeout(t *testing.T) {
 		internettest.RunReactor(t, r)
 		port := fullListener(t)
 		f := newClientFactory(func(net.Addr) interfaces.Protocol { t.Error("protocol built"); return nil })
-		onReactor(t, r, func() (interfaces.Connector, error) {
+		internettest.OnReactor(t, r, func() (interfaces.Connector, error) {
 			return r.ConnectTCP("127.0.0.1", port, f, interfaces.TCPConnectOptions{Timeout: 200 * time.Millisecond})
 		})
 		if reason := internettest.Await(t, f.failed); !errors.Is(reason, interfaces.ErrTimeout) {
@@ -120,7 +120,7 @@ func TestTCPStopConnecting(t *testing.T) {
 		port := fullListener(t)
 		f := newClientFactory(func(net.Addr) interfaces.Protocol { return nil })
 		type result struct{ sync, again, disconnected error }
-		res := onReactor(t, r, func() (result, error) {
+		res := internettest.OnReactor(t, r, func() (result, error) {
 			c, err := r.ConnectTCP("127.0.0.1", port, f, interfaces.TCPConnectOptions{})
 			if err != nil {
 				return result{}, err
@@ -152,7 +152,7 @@ func TestTCPConnectBadHostName(t *testing.T) {
 	internettest.EachReactor(t, func(t *testing.T, r *internet.Reactor) {
 		internettest.RunReactor(t, r)
 		f := newClientFactory(func(net.Addr) interfaces.Protocol { return nil })
-		onReactor(t, r, func() (interfaces.Connector, error) {
+		internettest.OnReactor(t, r, func() (interfaces.Connector, error) {
 			return r.ConnectTCP("no-such-host.invalid", 80, f, interfaces.TCPConnectOptions{})
 		})
 		if reason := internettest.Await(t, f.failed); !errors.Is(reason, interfaces.ErrDNSLookup) {
@@ -217,7 +217,7 @@ func fullListener(t *testing.T) int {
 	}
 	sa, _ := unix.Getsockname(ln)
 	port := sa.(*unix.SockaddrInet4).Port
-	dial(t, "tcp", net.JoinHostPort("127.0.0.1", itoa(port)))
+	internettest.Dial(t, "tcp", net.JoinHostPort("127.0.0.1", itoa(port)))
 	return port
 }
 
@@ -236,7 +236,7 @@ func TestTCPConnectBindAddress(t *testing.T) {
 			return &proto{made: func(p *proto) { locals <- p.tr.GetHost().String() }}
 		})
 		bind := &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1)}
-		onReactor(t, r, func() (interfaces.Connector, error) {
+		internettest.OnReactor(t, r, func() (interfaces.Connector, error) {
 			return r.ConnectTCP("127.0.0.1", addr.Port, cf, interfaces.TCPConnectOptions{BindAddress: bind})
 		})
 		local, peer := internettest.Await(t, locals), internettest.Await(t, peers)
@@ -264,7 +264,7 @@ func TestTCPReconnectFromFailure(t *testing.T) {
 				}
 			}
 		}
-		onReactor(t, r, func() (interfaces.Connector, error) {
+		internettest.OnReactor(t, r, func() (interfaces.Connector, error) {
 			return r.ConnectTCP("127.0.0.1", port, f, interfaces.TCPConnectOptions{})
 		})
 		for range 2 {
@@ -282,7 +282,7 @@ func TestTCPConnectorDisconnectAndNoProtocol(t *testing.T) {
 		_, addr := listen(t, r, echoFactory(), interfaces.TCPListenOptions{})
 
 		none := newClientFactory(func(net.Addr) interfaces.Protocol { return nil })
-		onReactor(t, r, func() (interfaces.Connector, error) {
+		internettest.OnReactor(t, r, func() (interfaces.Connector, error) {
 			return r.ConnectTCP("127.0.0.1", addr.Port, none, interfaces.TCPConnectOptions{})
 		})
 		if reason := internettest.Await(t, none.failed); !errors.Is(reason, interfaces.ErrNoProtocol) {
@@ -293,11 +293,11 @@ func TestTCPConnectorDisconnectAndNoProtocol(t *testing.T) {
 		f := newClientFactory(func(net.Addr) interfaces.Protocol {
 			return &proto{made: func(*proto) { made <- struct{}{} }}
 		})
-		conn := onReactor(t, r, func() (interfaces.Connector, error) {
+		conn := internettest.OnReactor(t, r, func() (interfaces.Connector, error) {
 			return r.ConnectTCP("127.0.0.1", addr.Port, f, interfaces.TCPConnectOptions{})
 		})
 		internettest.Await(t, made)
-		onReactor(t, r, func() (any, error) { conn.Disconnect(); return nil, nil })
+		internettest.OnReactor(t, r, func() (any, error) { conn.Disconnect(); return nil, nil })
 		if reason := internettest.Await(t, f.lost); !errors.Is(reason, interfaces.ErrConnectionDone) {
 			t.Errorf("after Disconnect: ClientConnectionLost reason = %v, want ErrConnectionDone", reason)
 		}

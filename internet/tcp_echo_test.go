@@ -35,7 +35,7 @@ func TestTCPEcho(t *testing.T) {
 // the same bytes come back before the server closes.
 func echoOnce(t *testing.T, network, addr string, payload []byte) {
 	t.Helper()
-	c := dial(t, network, addr)
+	c := internettest.Dial(t, network, addr)
 	werr := make(chan error, 1)
 	go func() {
 		_, err := c.Write(payload)
@@ -64,7 +64,7 @@ func TestTCPManyConnections(t *testing.T) {
 		_, addr := listen(t, r, echoFactory(), interfaces.TCPListenOptions{Backlog: n})
 		conns := make([]net.Conn, n)
 		for i := range conns {
-			conns[i] = dial(t, "tcp", addr.String())
+			conns[i] = internettest.Dial(t, "tcp", addr.String())
 		}
 		var wg sync.WaitGroup
 		errs := make(chan error, n)

@@ -106,7 +106,7 @@ func storm(t *testing.T, addr string, n int, stormed func()) {
 	greeted := make(chan error, n)
 	release := make(chan struct{})
 	for range n {
-		c := dial(t, "tcp", addr)
+		c := internettest.Dial(t, "tcp", addr)
 		go func() {
 			defer c.Close()
 			buf := make([]byte, 3)

@@ -3,12 +3,10 @@
 package internet_test
 
 import (
-	"context"
 	"errors"
 	"net"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/twistgo/twistgo/interfaces"
 	"github.com/twistgo/twistgo/internet"
@@ -85,39 +83,14 @@ func echoFactory() *factory {
 	}}
 }
 
-// onReactor runs f on r's goroutine and waits for its result.
-func onReactor[T any](t *testing.T, r *internet.Reactor, f func() (T, error)) T {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), internettest.Timeout)
-	defer cancel()
-	v, err := internet.BlockingCallFromThread(ctx, r, func() (any, error) { return f() })
-	if err != nil {
-		t.Fatalf("on the reactor: %v", err)
-	}
-	res, _ := v.(T)
-	return res
-}
-
 // listen starts a TCP port for f on r (running) and returns its address.
 func listen(t *testing.T, r *internet.Reactor, f interfaces.Factory, opts interfaces.TCPListenOptions) (interfaces.ListeningPort, *net.TCPAddr) {
 	t.Helper()
 	if opts.Interface == "" {
 		opts.Interface = "127.0.0.1"
 	}
-	p := onReactor(t, r, func() (interfaces.ListeningPort, error) { return r.ListenTCP(0, f, opts) })
+	p := internettest.OnReactor(t, r, func() (interfaces.ListeningPort, error) { return r.ListenTCP(0, f, opts) })
 	return p, p.GetHost().(*net.TCPAddr)
-}
-
-// dial connects to addr with the standard library, closing at cleanup.
-func dial(t *testing.T, network, addr string) net.Conn {
-	t.Helper()
-	c, err := net.DialTimeout(network, addr, internettest.Timeout)
-	if err != nil {
-		t.Fatalf("dial %s: %v", addr, err)
-	}
-	t.Cleanup(func() { _ = c.Close() })
-	_ = c.SetDeadline(time.Now().Add(internettest.Timeout))
-	return c
 }
 
 // isLost reports whether reason is an unclean end matching errno.

@@ -40,7 +40,7 @@ func (r *Reactor) ListenTCP(port int, f interfaces.Factory, opts interfaces.TCPL
 	if err != nil {
 		return nil, err
 	}
-	p := newPort(r, f, &tcpSocket{ip: ip, port: port}, opts.Backlog)
+	p := newPort(r, f, &tcpSocket{ip: ip, port: port}, opts.Backlog, opts.MaxConnections)
 	if err := p.StartListening(); err != nil {
 		return nil, err
 	}

@@ -55,7 +55,7 @@ func TestTCPStopAndStartListening(t *testing.T) {
 			stopsNow int32
 		}
 		d := make(chan *deferred.Deferred, 1)
-		res := onReactor(t, r, func() (result, error) {
+		res := internettest.OnReactor(t, r, func() (result, error) {
 			d <- p.StopListening()
 			return result{again: p.StartListening(), stopsNow: f.stops.Load()}, nil
 		})
@@ -67,7 +67,7 @@ func TestTCPStopAndStartListening(t *testing.T) {
 		}
 		addr = p.GetHost().(*net.TCPAddr)
 		echoOnce(t, "tcp", addr.String(), []byte("after"))
-		errs := onReactor(t, r, func() ([]error, error) {
+		errs := internettest.OnReactor(t, r, func() ([]error, error) {
 			e1 := p.StartListening()
 			_, e2 := p.StopListening().Result()
 			_, e3 := p.StopListening().Result()
@@ -100,7 +100,7 @@ func TestTCPIPv6(t *testing.T) {
 		if !addr.IP.Equal(net.IPv6loopback) {
 			t.Errorf("GetHost = %v, want [::1]:port", addr)
 		}
-		c := dial(t, "tcp6", addr.String())
+		c := internettest.Dial(t, "tcp6", addr.String())
 		h := internettest.Await(t, hosts)
 		if h[0] != addr.String() || h[1] != c.LocalAddr().String() {
 			t.Errorf("server GetHost, GetPeer = %v; want %v, %v", h, addr, c.LocalAddr())
@@ -114,7 +114,7 @@ func TestTCPIPv6(t *testing.T) {
 				lost: func(*proto, error) { got <- buf },
 			}
 		}
-		onReactor(t, r, func() (interfaces.Connector, error) {
+		internettest.OnReactor(t, r, func() (interfaces.Connector, error) {
 			return r.ConnectTCP("::1", addr.Port, cf, interfaces.TCPConnectOptions{})
 		})
 		if s := string(internettest.Await(t, got)); s != "hello six" {
@@ -132,11 +132,11 @@ func TestTCPWildcardLocalAddress(t *testing.T) {
 		f := &factory{build: func(net.Addr) interfaces.Protocol {
 			return &proto{made: func(p *proto) { hosts <- p.tr.GetHost() }}
 		}}
-		p := onReactor(t, r, func() (interfaces.ListeningPort, error) {
+		p := internettest.OnReactor(t, r, func() (interfaces.ListeningPort, error) {
 			return r.ListenTCP(0, f, interfaces.TCPListenOptions{})
 		})
 		port := p.GetHost().(*net.TCPAddr).Port
-		c := dial(t, "tcp4", net.JoinHostPort("127.0.0.1", itoa(port)))
+		c := internettest.Dial(t, "tcp4", net.JoinHostPort("127.0.0.1", itoa(port)))
 		if got := internettest.Await(t, hosts).String(); got != c.RemoteAddr().String() {
 			t.Errorf("GetHost = %s, want %s", got, c.RemoteAddr())
 		}

@@ -53,6 +53,10 @@ type Port struct {
 	sock    streamSocket
 	backlog int
 
+	maxConns int  // open connections allowed; 0: no limit
+	conns    int  // open connections accepted by this port
+	full     bool // not accepting because conns reached maxConns
+
 	fd        int
 	host      net.Addr
 	listening bool
@@ -73,12 +77,13 @@ const (
 	maxAccepts     = 1000
 )
 
-// newPort returns a port that is not listening yet.
-func newPort(r *Reactor, f interfaces.Factory, s streamSocket, backlog int) *Port {
+// newPort returns a port that is not listening yet; maxConns bounds its
+// open connections (0: no limit).
+func newPort(r *Reactor, f interfaces.Factory, s streamSocket, backlog, maxConns int) *Port {
 	if backlog <= 0 {
 		backlog = interfaces.DefaultBacklog
 	}
-	return &Port{r: r, factory: f, sock: s, backlog: backlog, fd: -1, logger: r.Logger()}
+	return &Port{r: r, factory: f, sock: s, backlog: backlog, maxConns: max(maxConns, 0), fd: -1, logger: r.Logger()}
 }
 
 // StartListening binds and listens, tells the factory DoStart, and starts
@@ -97,9 +102,11 @@ func (p *Port) StartListening() error {
 		return err
 	}
 	p.fd, p.host, p.listening, p.accepts = fd, host, true, initialAccepts
-	if err := p.r.AddReader(p); err != nil {
-		p.closeSocket()
-		return &interfaces.CannotListenError{Addr: p.sock.name(), Err: err}
+	if p.full = p.limited(); !p.full {
+		if err := p.r.AddReader(p); err != nil {
+			p.closeSocket()
+			return &interfaces.CannotListenError{Addr: p.sock.name(), Err: err}
+		}
 	}
 	p.r.track(p)
 	p.logger.Debug("twistgo: listening", "port", p.sock.name(), "addr", host.String())

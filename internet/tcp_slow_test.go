@@ -93,11 +93,11 @@ func TestTCPSlowReader(t *testing.T) {
 			}
 		}}
 		_, addr := listen(t, r, f, interfaces.TCPListenOptions{})
-		c := dial(t, "tcp", addr.String())
+		c := internettest.Dial(t, "tcp", addr.String())
 		// Half a GiB takes seconds under the race detector.
 		_ = c.SetDeadline(time.Now().Add(slowReaderTimeout))
 		internettest.Await(t, pm.firstPause)
-		sent := onReactor(t, r, func() (int, error) { return pm.sent, nil })
+		sent := internettest.OnReactor(t, r, func() (int, error) { return pm.sent, nil })
 		if sent >= total {
 			t.Fatalf("producer paused only after all %d bytes", sent)
 		}
@@ -107,7 +107,7 @@ func TestTCPSlowReader(t *testing.T) {
 		if reason := internettest.Await(t, lost); !errors.Is(reason, interfaces.ErrConnectionDone) {
 			t.Errorf("server reason = %v", reason)
 		}
-		maxBuffered := onReactor(t, r, func() (int, error) { return pm.maxBuffered, nil })
+		maxBuffered := internettest.OnReactor(t, r, func() (int, error) { return pm.maxBuffered, nil })
 		if limit := transport.DefaultHighWater + pumpPiece; maxBuffered > limit {
 			t.Errorf("server buffered up to %d bytes, want at most %d", maxBuffered, limit)
 		}

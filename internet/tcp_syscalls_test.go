@@ -19,6 +19,7 @@ import (
 
 	"github.com/twistgo/twistgo/interfaces"
 	"github.com/twistgo/twistgo/internet"
+	"github.com/twistgo/twistgo/internet/internettest"
 )
 
 // Environment variables of the syscall measurement.
@@ -122,7 +123,7 @@ func driveEcho(t *testing.T, addr string, conns, rounds, inflight int) int {
 	var wg sync.WaitGroup
 	errs := make(chan error, conns)
 	for range conns {
-		c := dial(t, "tcp", addr)
+		c := internettest.Dial(t, "tcp", addr)
 		_ = c.SetDeadline(time.Now().Add(2 * time.Minute)) // strace slows the server a lot
 		wg.Add(1)
 		go func() {

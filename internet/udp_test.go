@@ -44,7 +44,7 @@ func listenUDP(t *testing.T, r *internet.Reactor, p interfaces.DatagramProtocol,
 	if opts.Interface == "" {
 		opts.Interface = "127.0.0.1"
 	}
-	u := onReactor(t, r, func() (interfaces.DatagramTransport, error) { return r.ListenUDP(0, p, opts) })
+	u := internettest.OnReactor(t, r, func() (interfaces.DatagramTransport, error) { return r.ListenUDP(0, p, opts) })
 	return u, u.GetHost().(*net.UDPAddr)
 }
 
@@ -82,12 +82,12 @@ func TestUDPEcho(t *testing.T) {
 		if n, err := c.Read(buf); err != nil || n != 1000 {
 			t.Errorf("truncated echo: %d bytes, %v; want 1000", n, err)
 		}
-		writeErr := onReactor(t, r, func() (error, error) { return port.Write(make([]byte, 1001), addr), nil })
+		writeErr := internettest.OnReactor(t, r, func() (error, error) { return port.Write(make([]byte, 1001), addr), nil })
 		if !errors.Is(writeErr, interfaces.ErrMessageTooLong) {
 			t.Errorf("Write over MaxPacketSize = %v, want ErrMessageTooLong", writeErr)
 		}
-		onReactor(t, r, func() (any, error) { return nil, port.SetBroadcastAllowed(true) })
-		stopped := onReactor(t, r, func() (error, error) {
+		internettest.OnReactor(t, r, func() (any, error) { return nil, port.SetBroadcastAllowed(true) })
+		stopped := internettest.OnReactor(t, r, func() (error, error) {
 			_ = port.StopListening()
 			return port.Write([]byte("x"), addr), nil
 		})
@@ -112,11 +112,11 @@ func TestUDPConnectedRefused(t *testing.T) {
 		_ = closed.Close()
 		client := newDatagramProto(nil)
 		port, _ := listenUDP(t, r, client, interfaces.UDPListenOptions{})
-		onReactor(t, r, func() (any, error) { return nil, port.Connect("127.0.0.1", deadPort) })
-		if err := onReactor(t, r, func() (error, error) { return port.Connect("127.0.0.1", deadPort), nil }); !errors.Is(err, interfaces.ErrInvalidArgument) {
+		internettest.OnReactor(t, r, func() (any, error) { return nil, port.Connect("127.0.0.1", deadPort) })
+		if err := internettest.OnReactor(t, r, func() (error, error) { return port.Connect("127.0.0.1", deadPort), nil }); !errors.Is(err, interfaces.ErrInvalidArgument) {
 			t.Errorf("second Connect = %v, want ErrInvalidArgument", err)
 		}
-		writeErr := onReactor(t, r, func() (error, error) { return port.Write([]byte("anyone?"), nil), nil })
+		writeErr := internettest.OnReactor(t, r, func() (error, error) { return port.Write([]byte("anyone?"), nil), nil })
 		if writeErr != nil {
 			t.Fatalf("first Write = %v", writeErr)
 		}

@@ -43,7 +43,7 @@ func (r *Reactor) ListenUNIX(path string, f interfaces.Factory, opts interfaces.
 	if mode == 0 {
 		mode = interfaces.DefaultUNIXSocketMode
 	}
-	p := newPort(r, f, &unixSocket{path: path, mode: mode}, opts.Backlog)
+	p := newPort(r, f, &unixSocket{path: path, mode: mode}, opts.Backlog, opts.MaxConnections)
 	if err := p.StartListening(); err != nil {
 		return nil, err
 	}

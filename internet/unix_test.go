@@ -29,7 +29,7 @@ func socketPath(t *testing.T) string {
 
 func listenUNIX(t *testing.T, r *internet.Reactor, path string, f interfaces.Factory, opts interfaces.UNIXListenOptions) interfaces.ListeningPort {
 	t.Helper()
-	return onReactor(t, r, func() (interfaces.ListeningPort, error) { return r.ListenUNIX(path, f, opts) })
+	return internettest.OnReactor(t, r, func() (interfaces.ListeningPort, error) { return r.ListenUNIX(path, f, opts) })
 }
 
 func TestUNIXEcho(t *testing.T) {
@@ -64,7 +64,7 @@ func TestUNIXEcho(t *testing.T) {
 				payload := randomBytes(100 << 10)
 				got := make(chan []byte, 1)
 				f := newClientFactory(clientEcho(payload, got))
-				onReactor(t, r, func() (interfaces.Connector, error) {
+				internettest.OnReactor(t, r, func() (interfaces.Connector, error) {
 					return r.ConnectUNIX(path, f, interfaces.UNIXConnectOptions{})
 				})
 				if !bytes.Equal(internettest.Await(t, got), payload) {
@@ -82,7 +82,7 @@ func TestUNIXEcho(t *testing.T) {
 
 func stopListening(t *testing.T, r *internet.Reactor, p interfaces.ListeningPort) {
 	t.Helper()
-	onReactor(t, r, func() (*deferred.Deferred, error) { return p.StopListening(), nil })
+	internettest.OnReactor(t, r, func() (*deferred.Deferred, error) { return p.StopListening(), nil })
 }
 
 func TestUNIXListenModeAndStaleFile(t *testing.T) {
@@ -142,7 +142,7 @@ func TestUNIXConnectFailures(t *testing.T) {
 			{stale, []error{interfaces.ErrConnectionRefused, syscall.ECONNREFUSED}},
 		} {
 			f := newClientFactory(func(net.Addr) interfaces.Protocol { return nil })
-			onReactor(t, r, func() (interfaces.Connector, error) {
+			internettest.OnReactor(t, r, func() (interfaces.Connector, error) {
 				return r.ConnectUNIX(tc.path, f, interfaces.UNIXConnectOptions{})
 			})
 			reason := internettest.Await(t, f.failed)
@@ -185,7 +185,7 @@ func TestUNIXConnectTimeoutWhileQueueFull(t *testing.T) {
 			_ = unix.Connect(c, &unix.SockaddrUnix{Name: path})
 		}
 		f := newClientFactory(func(net.Addr) interfaces.Protocol { return nil })
-		onReactor(t, r, func() (interfaces.Connector, error) {
+		internettest.OnReactor(t, r, func() (interfaces.Connector, error) {
 			return r.ConnectUNIX(path, f, interfaces.UNIXConnectOptions{Timeout: 100 * time.Millisecond})
 		})
 		if reason := internettest.Await(t, f.failed); !errors.Is(reason, interfaces.ErrTimeout) {
