@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/twistgo/twistgo/internet"
 	"github.com/twistgo/twistgo/reactor"
 )
 
@@ -16,7 +15,7 @@ func Example() {
 		return
 	}
 	reactor.CallLater(10*time.Millisecond, func() {
-		fmt.Println("hello from the", reactor.Get().(*internet.Reactor).Name(), "reactor")
+		fmt.Println("hello from the", reactor.Name(), "reactor")
 		_ = reactor.Stop()
 	})
 	if err := reactor.Run(); err != nil {

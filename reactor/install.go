@@ -96,6 +96,18 @@ func Get() interfaces.Reactor {
 	return r
 }
 
+// Name returns the name of the installed reactor, such as "epoll",
+// installing the default on first use as Get does. A reactor given to
+// Install that has no Name method is described by its Go type. Safe for
+// concurrent use.
+func Name() string {
+	r := Get()
+	if n, ok := r.(interface{ Name() string }); ok {
+		return n.Name()
+	}
+	return fmt.Sprintf("%T", r)
+}
+
 // Names returns the names InstallByName accepts on this platform, the
 // default first. Safe for concurrent use.
 func Names() []string { return internet.Names() }

@@ -37,7 +37,7 @@ var scenarios = map[string]func(){
 	"install poll then run": func() {
 		say("install: %v", reactor.InstallByName("poll"))
 		reactor.CallWhenRunning(func() {
-			say("running %s: %v", name(reactor.Get()), reactor.Running())
+			say("running %s: %v", reactor.Name(), reactor.Running())
 			_ = reactor.Stop()
 		})
 		say("run: %v", reactor.Run())
@@ -58,7 +58,7 @@ var scenarios = map[string]func(){
 		r2, _ := internet.New("poll")
 		say("first: %v", reactor.Install(r1))
 		say("second: %v", errors.Is(reactor.Install(r2), interfaces.ErrReactorAlreadyInstalled))
-		say("installed: %s", name(reactor.Get()))
+		say("installed: %s", reactor.Name())
 	},
 	"get installs the default": func() {
 		r := reactor.Get()
@@ -70,7 +70,7 @@ var scenarios = map[string]func(){
 		say("unknown: %v", errors.Is(err, interfaces.ErrUnknownReactor))
 		say("nil: %v", errors.Is(reactor.Install(nil), interfaces.ErrInvalidArgument))
 		say("then: %v", reactor.InstallByName("poll"))
-		say("installed: %s", name(reactor.Get()))
+		say("installed: %s", reactor.Name())
 	},
 	"delegates": func() {
 		reactor.AddSystemEventTrigger(interfaces.Before, interfaces.Shutdown, func() *deferred.Deferred {

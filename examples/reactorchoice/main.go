@@ -23,7 +23,7 @@ func main() {
 	}
 	r := reactor.Get()
 	r.CallWhenRunning(func() {
-		fmt.Printf("running the %s reactor\n", nameOf(r))
+		fmt.Printf("running the %s reactor\n", reactor.Name())
 		if err := reactor.InstallByName("select"); err != nil {
 			fmt.Printf("installing another now fails: %v\n", err)
 		}
@@ -33,13 +33,4 @@ func main() {
 		fmt.Fprintln(os.Stderr, "reactorchoice:", err)
 		os.Exit(1)
 	}
-}
-
-// nameOf returns the name of a reactor from package internet, which all
-// reactors that reactor.InstallByName builds are.
-func nameOf(r any) string {
-	if n, ok := r.(interface{ Name() string }); ok {
-		return n.Name()
-	}
-	return fmt.Sprintf("%T", r)
 }
