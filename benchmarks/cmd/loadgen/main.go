@@ -53,7 +53,7 @@ func run(args []string) error {
 		if *warmup < 0 || *duration <= 0 || *warmup+*duration > maxDuration {
 			return fmt.Errorf("-warmup %v -duration %v: want a positive run of at most %v", *warmup, *duration, maxDuration)
 		}
-		cfg := echoConfig{addr: a, conns: *conns, size: *size, inflight: *inflight, warmup: *warmup, duration: *duration, drain: 2 * time.Second, pid: *pid}
+		cfg := echoConfig{addr: a, conns: *conns, size: *size, inflight: *inflight, warmup: *warmup, duration: *duration, drain: 5 * time.Second, pid: *pid}
 		return reportEcho(cfg)
 	case "idle":
 		if *pid <= 0 {

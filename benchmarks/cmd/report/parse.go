@@ -25,6 +25,7 @@ type sample struct {
 func parseInput(r io.Reader) ([]*workload, []sample, error) {
 	var ws []*workload
 	var ss []sample
+	defined := make(map[string]bool)
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	for lineNo := 1; sc.Scan(); lineNo++ {
@@ -40,7 +41,10 @@ func parseInput(r io.Reader) ([]*workload, []sample, error) {
 			if err != nil {
 				return nil, nil, fmt.Errorf("line %d: %w", lineNo, err)
 			}
-			ws = append(ws, w)
+			if !defined[w.name] { // runs appended to one file repeat them
+				defined[w.name] = true
+				ws = append(ws, w)
+			}
 		case strings.HasPrefix(line, "#"):
 		case kv["workload"] == "" || kv["server"] == "":
 			return nil, nil, fmt.Errorf("line %d: sample without workload= and server=", lineNo)

@@ -14,6 +14,7 @@ import (
 const input = "#workload\tname=e64\ttitle=64 B echo\tmetric=msgs_per_s\tunit=msg/s\tgroup=Echo\tbase=stdlib,gnet\textra=p99_us\n" +
 	"#workload\tname=idle\ttitle=Idle <10k>\tmetric=bytes_per_conn\tunit=B/conn\tbetter=lower\tgroup=Echo\tbase=stdlib\n" +
 	"#workload\tname=skipped\tmetric=x\n" +
+	"#workload\tname=e64\ttitle=repeated by an appended run\tmetric=msgs_per_s\n" +
 	"workload=e64\tserver=stdlib\tround=1\tRESULT\tmsgs_per_s=100\tp99_us=10\terrors=0\n" +
 	"workload=e64\tserver=gnet\tround=1\tmsgs_per_s=200\tp99_us=8\terrors=0\n" +
 	"workload=e64\tserver=twistgo-epoll\tround=1\tmsgs_per_s=190\tp99_us=9\terrors=1\n" +
