@@ -4,7 +4,6 @@ package reliability_test
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"io"
 	"log/slog"
@@ -13,7 +12,6 @@ import (
 	"sync"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/twistgo/twistgo/interfaces"
 	"github.com/twistgo/twistgo/internet"
@@ -87,40 +85,24 @@ func echoFactory(lost chan<- error) *factory {
 	}}
 }
 
-// onReactor runs f on r's goroutine and waits for its result.
-func onReactor[T any](t testing.TB, r *internet.Reactor, f func() (T, error)) T {
+// listen starts a TCP port on 127.0.0.1 for f on r (running), with opts,
+// and returns its address.
+func listen(t testing.TB, r *internet.Reactor, f interfaces.Factory, opts ...interfaces.TCPListenOptions) string {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), internettest.Timeout)
-	defer cancel()
-	v, err := internet.BlockingCallFromThread(ctx, r, func() (any, error) { return f() })
-	if err != nil {
-		t.Fatalf("on the reactor: %v", err)
+	var o interfaces.TCPListenOptions
+	if len(opts) > 0 {
+		o = opts[0]
 	}
-	res, _ := v.(T)
-	return res
-}
-
-// listen starts a TCP port on 127.0.0.1 for f on r (running) and returns
-// its address.
-func listen(t testing.TB, r *internet.Reactor, f interfaces.Factory) string {
-	t.Helper()
-	p := onReactor(t, r, func() (interfaces.ListeningPort, error) {
-		return r.ListenTCP(0, f, interfaces.TCPListenOptions{Interface: "127.0.0.1"})
-	})
+	o.Interface = "127.0.0.1"
+	p := internettest.OnReactor(t, r, func() (interfaces.ListeningPort, error) { return r.ListenTCP(0, f, o) })
 	return p.GetHost().String()
 }
 
-// dial connects to addr, with a deadline on every read and write, and
-// closes the connection at clean-up.
+// dial connects to addr over TCP with internettest.Dial: a deadline on
+// every read and write, closed at clean-up.
 func dial(t testing.TB, addr string) *net.TCPConn {
 	t.Helper()
-	c, err := net.DialTimeout("tcp", addr, internettest.Timeout)
-	if err != nil {
-		t.Fatalf("dial %s: %v", addr, err)
-	}
-	t.Cleanup(func() { _ = c.Close() })
-	_ = c.SetDeadline(time.Now().Add(internettest.Timeout))
-	return c.(*net.TCPConn)
+	return internettest.Dial(t, "tcp", addr).(*net.TCPConn)
 }
 
 // echoOver sends msg on c and checks that exactly msg comes back.

@@ -160,7 +160,7 @@ func TestEchoToPeerNotReadingStaysBounded(t *testing.T) {
 		}
 		wg.Wait()
 		checkPattern(t, got)
-		most := onReactor(t, r, func() (int, error) { return maxBuffered, nil })
+		most := internettest.OnReactor(t, r, func() (int, error) { return maxBuffered, nil })
 		if limit := transport.DefaultHighWater + internet.DefaultReadBufferSize; most > limit {
 			t.Errorf("the server buffered up to %d bytes of output, want at most %d", most, limit)
 		}

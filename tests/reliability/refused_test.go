@@ -36,7 +36,7 @@ func TestConnectToClosedPort(t *testing.T) {
 			t.Fatalf("ClientFromString(%q): %v", desc, err)
 		}
 		failed := make(chan error, refusedAttempts)
-		onReactor(t, r, func() (any, error) {
+		internettest.OnReactor(t, r, func() (any, error) {
 			for range refusedAttempts {
 				ep.Connect(echoFactory(nil)).AddBoth(func(v any, err error) (any, error) {
 					if err == nil {

@@ -97,7 +97,7 @@ func TestSlowlorisClosedByRequestTimeout(t *testing.T) {
 			case <-allClosed:
 				break trickle
 			case <-deadline:
-				t.Fatalf("%d of %d trickling connections closed within %v", onReactor(t, r, func() (int, error) { return timedOut, nil }), slow, internettest.Timeout)
+				t.Fatalf("%d of %d trickling connections closed within %v", internettest.OnReactor(t, r, func() (int, error) { return timedOut, nil }), slow, internettest.Timeout)
 			case <-tick.C:
 			}
 			exchangeLine(t, normal, normalReader, fmt.Sprintf("request %d", n))
@@ -107,7 +107,7 @@ func TestSlowlorisClosedByRequestTimeout(t *testing.T) {
 				}
 			}
 		}
-		if open := onReactor(t, r, func() (time.Duration, error) { return shortest, nil }); open < requestTimeout {
+		if open := internettest.OnReactor(t, r, func() (time.Duration, error) { return shortest, nil }); open < requestTimeout {
 			t.Errorf("a trickling connection was closed %v after it was made, before the request timeout %v", open, requestTimeout)
 		}
 		for _, c := range trickling {

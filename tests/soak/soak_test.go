@@ -1,7 +1,6 @@
 package soak_test
 
 import (
-	"context"
 	"flag"
 	"log/slog"
 	"os"
@@ -51,7 +50,7 @@ func TestSoak(t *testing.T) {
 	internettest.EachReactor(t, func(t *testing.T, r *internet.Reactor) {
 		internettest.RunReactor(t, r)
 		s := newEchoServer()
-		port := onReactor(t, r, func() (interfaces.ListeningPort, error) {
+		port := internettest.OnReactor(t, r, func() (interfaces.ListeningPort, error) {
 			return r.ListenTCP(0, s, interfaces.TCPListenOptions{Interface: "127.0.0.1", Backlog: 1024})
 		})
 		addr := port.GetHost().String()
@@ -71,7 +70,7 @@ func TestSoak(t *testing.T) {
 		streams.Wait()
 		elapsed := time.Since(start)
 
-		onReactor(t, r, func() (any, error) { s.drain(); return nil, nil })
+		internettest.OnReactor(t, r, func() (any, error) { s.drain(); return nil, nil })
 		internettest.Await(t, s.drained)
 		report(t, s, r, l, warm, elapsed)
 		base.check(t)
@@ -107,7 +106,7 @@ func report(t *testing.T, s *echoServer, r *internet.Reactor, l, warm *tally, el
 		t.Errorf("%d connections failed", n)
 	}
 	type counts struct{ made, done, lost, other int }
-	c := onReactor(t, r, func() (counts, error) { return counts{s.made, s.done, s.lost, s.other}, nil })
+	c := internettest.OnReactor(t, r, func() (counts, error) { return counts{s.made, s.done, s.lost, s.other}, nil })
 	dialed := int(l.dialed.Load() + warm.dialed.Load())
 	if c.made != dialed || c.done+c.lost != c.made || c.other > 0 {
 		t.Errorf("server: %d connections made (%d dialed), %d ended cleanly, %d uncleanly, %d otherwise %v",
@@ -116,17 +115,4 @@ func report(t *testing.T, s *echoServer, r *internet.Reactor, l, warm *tally, el
 	t.Logf("%s: %d connections churned and %d streamed in %v (%.0f/s), %d MiB echoed; server: %d clean ends, %d unclean",
 		r.Name(), l.churned.Load(), streamers, elapsed.Round(time.Millisecond),
 		float64(l.churned.Load())/elapsed.Seconds(), l.echoed.Load()>>20, c.done, c.lost)
-}
-
-// onReactor runs f on r's goroutine and waits for its result.
-func onReactor[T any](t *testing.T, r *internet.Reactor, f func() (T, error)) T {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), internettest.Timeout)
-	defer cancel()
-	v, err := internet.BlockingCallFromThread(ctx, r, func() (any, error) { return f() })
-	if err != nil {
-		t.Fatalf("on the reactor: %v", err)
-	}
-	res, _ := v.(T)
-	return res
 }
