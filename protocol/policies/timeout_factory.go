@@ -12,14 +12,20 @@ import (
 // DefaultTimeoutPeriod is TimeoutFactory's idle period when none is given.
 const DefaultTimeoutPeriod = 30 * time.Minute
 
+// DefaultAbortDelay is how long a timed-out connection may take to send
+// its remaining output before it is aborted, when none is given.
+const DefaultAbortDelay = 15 * time.Second
+
 var (
 	_ interfaces.ClientFactory = (*TimeoutFactory)(nil)
 	_ interfaces.TCPTransport  = (*TimeoutProtocol)(nil)
 )
 
 // TimeoutFactory wraps each protocol Wrapped builds in a TimeoutProtocol,
-// which closes the connection after Period without traffic either way.
-// Call only on the reactor goroutine.
+// which closes the connection after Period without traffic either way,
+// and aborts it if its output has still not gone AbortDelay later (a peer
+// that stopped reading would otherwise hold it open for good). Call only
+// on the reactor goroutine.
 //
 // Twisted: policies.TimeoutFactory.
 type TimeoutFactory struct {
@@ -28,6 +34,9 @@ type TimeoutFactory struct {
 	Clock interfaces.ReactorTime
 	// Period is the idle time allowed; 0 means DefaultTimeoutPeriod.
 	Period time.Duration
+	// AbortDelay is how long the close after a timeout may wait for the
+	// output to be sent; 0 means DefaultAbortDelay.
+	AbortDelay time.Duration
 }
 
 // NewTimeoutFactory returns a TimeoutFactory around wrapped that closes
@@ -47,26 +56,33 @@ func (f *TimeoutFactory) BuildProtocol(addr net.Addr) interfaces.Protocol {
 	if p == nil {
 		return nil
 	}
-	period := f.Period
+	period, abortDelay := f.Period, f.AbortDelay
 	if period <= 0 {
 		period = DefaultTimeoutPeriod
 	}
-	tp := &TimeoutProtocol{ProtocolWrapper: ProtocolWrapper{Wrapped: p, Registry: f}, period: period}
+	if abortDelay <= 0 {
+		abortDelay = DefaultAbortDelay
+	}
+	tp := &TimeoutProtocol{ProtocolWrapper: ProtocolWrapper{Wrapped: p, Registry: f}, period: period, abortDelay: abortDelay}
 	tp.Clock = f.Clock
 	tp.OnTimeout = tp.TimeoutConnection
 	return tp
 }
 
 // TimeoutProtocol is a ProtocolWrapper that closes the connection after an
-// idle period: data received and data written re-arm the timer. Call only
-// on the reactor goroutine.
+// idle period: data received and data written re-arm the timer. Once it
+// has timed out, traffic no longer re-arms it: the timer then bounds how
+// long the close may wait for the output to be sent. Call only on the
+// reactor goroutine.
 //
 // Twisted: policies.TimeoutProtocol.
 type TimeoutProtocol struct {
 	ProtocolWrapper
 	Timeout
 
-	period time.Duration
+	period     time.Duration
+	abortDelay time.Duration
+	timedOut   bool // TimeoutConnection ran; the close is under way
 }
 
 // MakeConnection starts the wrapped protocol and the timer.
@@ -81,7 +97,7 @@ func (p *TimeoutProtocol) MakeConnection(t interfaces.Transport) {
 //
 // Twisted: TimeoutProtocol.dataReceived.
 func (p *TimeoutProtocol) DataReceived(data []byte) {
-	p.ResetTimeout()
+	p.touch()
 	p.ProtocolWrapper.DataReceived(data)
 }
 
@@ -89,7 +105,7 @@ func (p *TimeoutProtocol) DataReceived(data []byte) {
 //
 // Twisted: TimeoutProtocol.write.
 func (p *TimeoutProtocol) Write(data []byte) {
-	p.ResetTimeout()
+	p.touch()
 	p.ProtocolWrapper.Write(data)
 }
 
@@ -97,7 +113,7 @@ func (p *TimeoutProtocol) Write(data []byte) {
 //
 // Twisted: TimeoutProtocol.writeSequence.
 func (p *TimeoutProtocol) WriteSequence(data [][]byte) {
-	p.ResetTimeout()
+	p.touch()
 	p.ProtocolWrapper.WriteSequence(data)
 }
 
@@ -109,8 +125,22 @@ func (p *TimeoutProtocol) ConnectionLost(reason error) {
 	p.ProtocolWrapper.ConnectionLost(reason)
 }
 
-// TimeoutConnection closes the connection once its output is sent. It runs
-// when the timer fires.
+// TimeoutConnection closes the connection once its output is sent, and
+// arms the timer to abort it if that takes longer than the abort delay. It
+// runs when the timer fires.
 //
-// Twisted: TimeoutProtocol.timeoutFunc.
-func (p *TimeoutProtocol) TimeoutConnection() { p.LoseConnection() }
+// Twisted: TimeoutProtocol.timeoutFunc (which has no abort: a peer that
+// does not read keeps the connection open there).
+func (p *TimeoutProtocol) TimeoutConnection() {
+	p.timedOut = true
+	p.OnTimeout = p.AbortConnection
+	p.SetTimeout(p.abortDelay)
+	p.LoseConnection()
+}
+
+// touch re-arms the idle timer on traffic, until the connection timed out.
+func (p *TimeoutProtocol) touch() {
+	if !p.timedOut {
+		p.ResetTimeout()
+	}
+}

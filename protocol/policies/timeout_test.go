@@ -166,6 +166,38 @@ func TestTimeoutFactory(t *testing.T) {
 	}
 }
 
+// A timed-out connection whose output does not drain (the peer stopped
+// reading) is aborted AbortDelay after the timeout; traffic after the
+// timeout does not put the abort off. One whose close completes in time is
+// not aborted.
+func TestTimeoutFactoryAbortsAStuckClose(t *testing.T) {
+	for _, closes := range []bool{false, true} {
+		clock := task.NewClock()
+		inner := newRecorders()
+		f := policies.NewTimeoutFactory(clock, inner, 10*time.Second)
+		f.AbortDelay = 5 * time.Second
+		p := f.BuildProtocol(tcpAddr("192.0.2.1", 1))
+		tr := transporttest.Connect(p, transporttest.NewStringTransport())
+		clock.Advance(10 * time.Second)
+		if !tr.Disconnecting() || tr.Aborted() {
+			t.Fatalf("at the timeout: disconnecting %v, aborted %v; want a close, no abort", tr.Disconnecting(), tr.Aborted())
+		}
+		clock.Advance(4 * time.Second)
+		inner.built[0].Transport.Write([]byte("late"))
+		p.DataReceived([]byte("late"))
+		if closes {
+			p.ConnectionLost(interfaces.ErrConnectionDone)
+		}
+		clock.Advance(time.Second)
+		if tr.Aborted() == closes {
+			t.Errorf("close completed %v: aborted %v 5s after the timeout, want %v", closes, tr.Aborted(), !closes)
+		}
+		if n := len(clock.DelayedCalls()); n != 0 {
+			t.Errorf("close completed %v: %d calls still scheduled, want 0", closes, n)
+		}
+	}
+}
+
 func TestTimeoutFactoryStopsTheTimerOnLoss(t *testing.T) {
 	clock := task.NewClock()
 	inner := newRecorders()

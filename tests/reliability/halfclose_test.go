@@ -22,7 +22,8 @@ const idle = 100 * time.Millisecond
 // neither sends, reads nor closes. A plain protocol takes the half-close
 // as the end; a half-closeable one may finish its reply; one that waits
 // for more is closed by an idle timeout, and one whose peer does not read
-// its pending output is aborted by an idle timeout that aborts. Each ends
+// its pending output is aborted when the idle timeout's close cannot
+// drain. Each ends
 // with the reason that says how, and the server's other connection is
 // undisturbed.
 func TestPeerHalfClosesAndGoesSilent(t *testing.T) {
@@ -44,7 +45,7 @@ func TestPeerHalfClosesAndGoesSilent(t *testing.T) {
 		{"half-closeable protocol waiting, idle timeout", func(r *internet.Reactor, lost chan<- error) interfaces.Factory {
 			return policies.NewTimeoutFactory(r, halfFactory(lost, nil), idle)
 		}, "request", interfaces.ErrConnectionDone},
-		{"peer not reading the reply, aborting idle timeout", abortingIdleServer, "*", interfaces.ErrConnectionAborted},
+		{"peer not reading the reply, idle timeout aborts the stuck close", bigReplyIdleServer, "*", interfaces.ErrConnectionAborted},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -83,25 +84,18 @@ func halfFactory(lost chan<- error, readLost func(p *halfProto)) *factory {
 	}}
 }
 
-// abortingIdleServer answers any request with a reply larger than the
-// kernel buffers hold, and aborts a connection idle for the idle period:
-// closing it in order would wait for ever on a peer that does not read.
-func abortingIdleServer(r *internet.Reactor, lost chan<- error) interfaces.Factory {
-	return &factory{build: func(net.Addr) interfaces.Protocol {
-		to := &policies.Timeout{Clock: r}
+// bigReplyIdleServer answers any request with a reply larger than the
+// kernel buffers hold, behind a TimeoutFactory: a connection idle for the
+// idle period is closed, and aborted when its reply cannot drain to a peer
+// that does not read.
+func bigReplyIdleServer(r *internet.Reactor, lost chan<- error) interfaces.Factory {
+	replier := &factory{build: func(net.Addr) interfaces.Protocol {
 		return &halfProto{proto: proto{
-			made: func(p *proto) {
-				to.OnTimeout = p.tr.AbortConnection
-				to.SetTimeout(idle)
-			},
-			data: func(p *proto, _ []byte) {
-				to.ResetTimeout()
-				writeReply(p)
-			},
-			lost: func(_ *proto, reason error) {
-				to.SetTimeout(0)
-				lost <- reason
-			},
+			data: func(p *proto, _ []byte) { writeReply(p) },
+			lost: func(_ *proto, reason error) { lost <- reason },
 		}}
 	}}
+	f := policies.NewTimeoutFactory(r, replier, idle)
+	f.AbortDelay = idle
+	return f
 }
