@@ -35,18 +35,7 @@ func (w *waker) readFD() int { return w.fd }
 
 // wake makes the descriptor readable. EAGAIN means the counter is at its
 // maximum, so the descriptor is readable already.
-func (w *waker) wake() error {
-	for {
-		_, err := unix.Write(w.fd, w.one[:])
-		switch err {
-		case nil, unix.EAGAIN:
-			return nil
-		case unix.EINTR:
-			continue
-		}
-		return os.NewSyscallError("write", err)
-	}
-}
+func (w *waker) wake() error { return writeWake(w.fd, w.one[:]) }
 
 // drain resets the counter so the descriptor stops being readable.
 func (w *waker) drain() {

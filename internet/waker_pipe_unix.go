@@ -52,18 +52,7 @@ func (w *waker) readFD() int { return w.r }
 
 // wake makes the read end readable. EAGAIN means the pipe is full, so it
 // is readable already.
-func (w *waker) wake() error {
-	for {
-		_, err := unix.Write(w.w, w.one[:])
-		switch err {
-		case nil, unix.EAGAIN:
-			return nil
-		case unix.EINTR:
-			continue
-		}
-		return os.NewSyscallError("write", err)
-	}
-}
+func (w *waker) wake() error { return writeWake(w.w, w.one[:]) }
 
 // drain reads until the pipe is empty.
 func (w *waker) drain() {
