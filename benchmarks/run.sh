@@ -16,7 +16,7 @@
 # echo workload), APPEND=1 (add to results/raw.tsv instead of starting
 # afresh, e.g. to add the real-client workloads to an earlier peer run).
 # Every server listens on 127.0.0.1 only; every run is bounded in time.
-set -euo pipefail
+set -Eeuo pipefail
 cd "$(dirname "$0")"
 root=$(cd .. && pwd)
 
@@ -131,12 +131,16 @@ stop() {
 stop_traced() {
 	local child _
 	child=$(cat "/proc/$1/task/$1/children" 2>/dev/null || true)
-	[[ -n $child ]] && kill $child 2>/dev/null
+	if [[ -n $child ]]; then
+		kill $child 2>/dev/null || true
+	fi
 	for _ in $(seq 100); do
 		kill -0 "$1" 2>/dev/null || break
 		sleep 0.05
 	done
-	[[ -n $child ]] && kill -KILL $child 2>/dev/null
+	if [[ -n $child ]]; then
+		kill -KILL $child 2>/dev/null || true
+	fi
 	wait "$1" 2>/dev/null || true
 }
 
