@@ -407,7 +407,7 @@ define_workloads() {
 		for w in $HTTP_ROUTES; do
 			local name=http${w//\//-}
 			[[ $w == / ]] && name=http-root
-			printf '#workload\tname=%s\ttitle=wrk GET %s\tmetric=rps\tunit=req/s\tgroup=Real clients: wrk\tbase=nethttp\textra=errors\n' "$name" "$w"
+			printf '#workload\tname=%s\ttitle=wrk GET %s\tmetric=rps\tunit=req/s\tgroup=Real clients: wrk\tbase=nethttp\n' "$name" "$w"
 		done
 	} >>"$raw"
 }
