@@ -75,8 +75,7 @@ type Conn struct {
 	onLost func(error)
 	isUNIX bool
 
-	out  outBuffer
-	iovs [maxIovecs][]byte // scratch for send; avoids an allocation per flush
+	out outBuffer
 
 	high, low int
 

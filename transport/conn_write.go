@@ -145,8 +145,9 @@ func (t *Conn) flush() error {
 // full. A short write means the latter, so no further call is made just to
 // see EAGAIN.
 func (t *Conn) send() error {
+	var scratch [maxIovecs][]byte // on the stack: no allocation, no per-connection memory
 	for t.out.n > 0 {
-		iov, want := t.out.peek(t.iovs[:0])
+		iov, want := t.out.peek(scratch[:0])
 		n, err := writeBuffers(t.fd, iov)
 		clear(iov)
 		switch {
