@@ -3,6 +3,7 @@ package internet_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"slices"
 	"syscall"
 	"testing"
@@ -127,51 +128,38 @@ func (d *readWriter) DoRead() error               { d.reads++; return nil }
 func (d *readWriter) DoWrite() error              { d.writes++; return nil }
 func (d *readWriter) ConnectionLost(reason error) { d.lost = append(d.lost, reason) }
 
+// A DoRead error drops the descriptor and tells it ConnectionLost, also
+// when it stopped watching itself inside DoRead before failing: the error
+// means "drop me" whatever it did first, and only ConnectionLost makes it
+// close its fd.
 func TestDoReadErrorDropsTheDescriptor(t *testing.T) {
-	internettest.EachReactor(t, func(t *testing.T, r *internet.Reactor) {
-		rfd, wfd := nonblockingPipe(t)
-		defer unix.Close(wfd)
-		errDrop := errors.New("drop me")
-		d := newReader(r, rfd)
-		d.fail = errDrop
-		if err := r.AddReader(d); err != nil {
-			t.Fatalf("AddReader: %v", err)
-		}
-		if _, err := unix.Write(wfd, []byte("x")); err != nil {
-			t.Fatalf("write: %v", err)
-		}
-		r.Iterate(-1)
-		if reason := internettest.Await(t, d.lost); !errors.Is(reason, errDrop) {
-			t.Errorf("ConnectionLost(%v), want %v", reason, errDrop)
-		}
-		if len(r.Readers()) != 0 {
-			t.Errorf("descriptor still watched after DoRead failed")
-		}
-	})
-}
-
-// A descriptor that stops watching itself inside DoRead and then fails is
-// still told ConnectionLost: the error means "drop me" whatever it did
-// before returning it, and only ConnectionLost makes it close its fd.
-func TestDoReadErrorAfterSelfRemoval(t *testing.T) {
-	internettest.EachReactor(t, func(t *testing.T, r *internet.Reactor) {
-		rfd, wfd := nonblockingPipe(t)
-		defer unix.Close(wfd)
-		errDrop := errors.New("drop me")
-		d := newReader(r, rfd)
-		d.onRead = func() { r.RemoveReader(d) }
-		d.fail = errDrop
-		if err := r.AddReader(d); err != nil {
-			t.Fatalf("AddReader: %v", err)
-		}
-		if _, err := unix.Write(wfd, []byte("x")); err != nil {
-			t.Fatalf("write: %v", err)
-		}
-		r.Iterate(-1)
-		if reason := internettest.Await(t, d.lost); !errors.Is(reason, errDrop) {
-			t.Errorf("ConnectionLost(%v), want %v", reason, errDrop)
-		}
-	})
+	for _, removesItself := range []bool{false, true} {
+		t.Run(fmt.Sprintf("removes itself %v", removesItself), func(t *testing.T) {
+			internettest.EachReactor(t, func(t *testing.T, r *internet.Reactor) {
+				rfd, wfd := nonblockingPipe(t)
+				defer unix.Close(wfd)
+				errDrop := errors.New("drop me")
+				d := newReader(r, rfd)
+				d.fail = errDrop
+				if removesItself {
+					d.onRead = func() { r.RemoveReader(d) }
+				}
+				if err := r.AddReader(d); err != nil {
+					t.Fatalf("AddReader: %v", err)
+				}
+				if _, err := unix.Write(wfd, []byte("x")); err != nil {
+					t.Fatalf("write: %v", err)
+				}
+				r.Iterate(-1)
+				if reason := internettest.Await(t, d.lost); !errors.Is(reason, errDrop) {
+					t.Errorf("ConnectionLost(%v), want %v", reason, errDrop)
+				}
+				if len(r.Readers()) != 0 {
+					t.Errorf("descriptor still watched after DoRead failed")
+				}
+			})
+		})
+	}
 }
 
 func TestShutdownLosesEveryDescriptor(t *testing.T) {
