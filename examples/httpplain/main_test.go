@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"io"
 	"net"
@@ -22,36 +21,20 @@ func TestMain(m *testing.M) { e2e.Main(m) }
 // loopback is the endpoint every test listens on.
 const loopback = "tcp:0:interface=127.0.0.1"
 
-// client is a test's connection to the program.
+// client is a connection to the program with this program's reply check.
 type client struct {
-	t  *testing.T
-	c  net.Conn
-	br *bufio.Reader
+	*e2e.Client
+	t *testing.T
 }
 
-func dial(t *testing.T, addr string) *client {
-	t.Helper()
-	c, err := net.DialTimeout("tcp", addr, e2e.Timeout)
-	if err != nil {
-		t.Fatalf("dial %s: %v", addr, err)
-	}
-	t.Cleanup(func() { c.Close() })
-	return &client{t: t, c: c, br: bufio.NewReader(c)}
-}
-
-func (c *client) send(s string) {
-	c.t.Helper()
-	if _, err := io.WriteString(c.c, s); err != nil {
-		c.t.Fatalf("write: %v", err)
-	}
-}
+func dial(t *testing.T, addr string) *client { return &client{e2e.Dial(t, addr), t} }
 
 // expect reads one response and checks its status, body and Connection
 // header.
 func (c *client) expect(method string, status int, body, connection string) {
 	c.t.Helper()
-	_ = c.c.SetReadDeadline(time.Now().Add(e2e.Timeout))
-	resp, err := http.ReadResponse(c.br, &http.Request{Method: method})
+	_ = c.Conn.SetReadDeadline(time.Now().Add(e2e.Timeout))
+	resp, err := http.ReadResponse(c.R, &http.Request{Method: method})
 	if err != nil {
 		c.t.Fatalf("read response: %v", err)
 	}
@@ -72,29 +55,6 @@ func (c *client) expect(method string, status int, body, connection string) {
 	}
 }
 
-// expectEOF checks that the server closed the connection.
-func (c *client) expectEOF() {
-	c.t.Helper()
-	_ = c.c.SetReadDeadline(time.Now().Add(e2e.Timeout))
-	if b, err := c.br.ReadByte(); err != io.EOF {
-		c.t.Fatalf("read %q, %v; want EOF", b, err)
-	}
-}
-
-// stop sends SIGTERM and checks the exit status and the log.
-func stop(t *testing.T, p *e2e.Proc) {
-	t.Helper()
-	if code := p.Stop(); code != 0 {
-		t.Errorf("exit status after SIGTERM = %d, want 0", code)
-	}
-	if n := strings.Count(p.Stderr(), "listening on"); n != 1 {
-		t.Errorf("%d lines say listening on; want 1", n)
-	}
-	if strings.Contains(p.Stderr(), "goroutine ") {
-		t.Errorf("stderr holds a stack trace")
-	}
-}
-
 const (
 	hello     = "Hello, World!"
 	helloJSON = `{"message":"Hello, World!"}`
@@ -107,7 +67,7 @@ func TestServe(t *testing.T) {
 			p := e2e.Start(t, bin, "--listen", loopback, "--reactor", reactor)
 			addr := p.Addr()
 			c := dial(t, addr)
-			c.send(get("/plaintext") + get("/json") + reqWith("HEAD", "/json", "HTTP/1.1", "Host: a") + get("/nope") +
+			c.Send(get("/plaintext") + get("/json") + reqWith("HEAD", "/json", "HTTP/1.1", "Host: a") + get("/nope") +
 				reqWith("POST", "/json", "HTTP/1.1", "Host: a", "Content-Length: 4") + "body" + get("/plaintext"))
 			c.expect("GET", 200, hello, "")
 			c.expect("GET", 200, helloJSON, "")
@@ -117,26 +77,26 @@ func TestServe(t *testing.T) {
 			c.expect("GET", 200, hello, "")
 
 			old := dial(t, addr)
-			old.send(reqWith("GET", "/json", "HTTP/1.0", "Connection: keep-alive") + reqWith("GET", "/plaintext", "HTTP/1.0"))
+			old.Send(reqWith("GET", "/json", "HTTP/1.0", "Connection: keep-alive") + reqWith("GET", "/plaintext", "HTTP/1.0"))
 			old.expect("GET", 200, helloJSON, "keep-alive")
 			old.expect("GET", 200, hello, "close")
-			old.expectEOF()
+			old.ExpectEOF()
 
 			bad := dial(t, addr)
-			bad.send(get("/json") + "GET /json HTTP/1.1 junk\r\n\r\n" + get("/json"))
+			bad.Send(get("/json") + "GET /json HTTP/1.1 junk\r\n\r\n" + get("/json"))
 			bad.expect("GET", 200, helloJSON, "")
 			bad.expect("GET", 400, "400 Bad Request\n", "close")
-			bad.expectEOF()
+			bad.ExpectEOF()
 
 			big := dial(t, addr)
-			big.send(get("/json", "X-Big: "+strings.Repeat("x", defaultMaxHeaderBytes)))
+			big.Send(get("/json", "X-Big: "+strings.Repeat("x", defaultMaxHeaderBytes)))
 			big.expect("GET", 431, "431 Request Header Fields Too Large\n", "close")
-			big.expectEOF()
+			big.ExpectEOF()
 
-			c.send(get("/json", "Connection: close"))
+			c.Send(get("/json", "Connection: close"))
 			c.expect("GET", 200, helloJSON, "close")
-			c.expectEOF()
-			stop(t, p)
+			c.ExpectEOF()
+			e2e.StopCleanly(t, p)
 		})
 	}
 }
@@ -179,11 +139,11 @@ func TestManyPipelinedRequests(t *testing.T) {
 	p := e2e.Start(t, e2e.Build(t, "."), "--listen", loopback)
 	c := dial(t, p.Addr())
 	const n = 20000 // about 4 MB of responses, while the client does not read
-	go func() { _, _ = io.WriteString(c.c, strings.Repeat(get("/plaintext"), n)) }()
+	go func() { _, _ = io.WriteString(c.Conn, strings.Repeat(get("/plaintext"), n)) }()
 	for range n {
 		c.expect("GET", 200, hello, "")
 	}
-	stop(t, p)
+	e2e.StopCleanly(t, p)
 }
 
 func TestSlowClientClosedByIdleTimeout(t *testing.T) {
@@ -194,11 +154,11 @@ func TestSlowClientClosedByIdleTimeout(t *testing.T) {
 
 	closed := make(chan error, 1)
 	go func() {
-		_ = slow.c.SetReadDeadline(time.Now().Add(e2e.Timeout))
-		_, err := slow.br.ReadByte()
+		_ = slow.Conn.SetReadDeadline(time.Now().Add(e2e.Timeout))
+		_, err := slow.R.ReadByte()
 		closed <- err
 	}()
-	slow.send("GET /plaintext HTTP/1.1\r\n")
+	slow.Send("GET /plaintext HTTP/1.1\r\n")
 	tick := time.NewTicker(idle / 8) // paces the clients; nothing waits on it for a result
 	defer tick.Stop()
 	for waiting := true; waiting; {
@@ -214,14 +174,14 @@ func TestSlowClientClosedByIdleTimeout(t *testing.T) {
 			}
 			waiting = false
 		case <-tick.C:
-			_, _ = slow.c.Write([]byte("X")) // a header field that never ends
-			busy.send(get("/json"))
+			_, _ = slow.Conn.Write([]byte("X")) // a header field that never ends
+			busy.Send(get("/json"))
 			busy.expect("GET", 200, helloJSON, "")
 		}
 	}
-	busy.send(get("/plaintext"))
+	busy.Send(get("/plaintext"))
 	busy.expect("GET", 200, hello, "")
-	stop(t, p)
+	e2e.StopCleanly(t, p)
 }
 
 func TestBadFlags(t *testing.T) {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"io"
 	"net"
@@ -21,63 +20,24 @@ func TestMain(m *testing.M) { e2e.Main(m) }
 // loopback is the endpoint every test listens on.
 const loopback = "tcp:0:interface=127.0.0.1"
 
-// client is a test's connection to the program.
+// client is a connection to the program with this program's reply check.
 type client struct {
-	t  *testing.T
-	c  net.Conn
-	br *bufio.Reader
+	*e2e.Client
+	t *testing.T
 }
 
-func dial(t *testing.T, addr string) *client {
-	t.Helper()
-	c, err := net.DialTimeout("tcp", addr, e2e.Timeout)
-	if err != nil {
-		t.Fatalf("dial %s: %v", addr, err)
-	}
-	t.Cleanup(func() { c.Close() })
-	return &client{t: t, c: c, br: bufio.NewReader(c)}
-}
-
-func (c *client) send(s string) {
-	c.t.Helper()
-	if _, err := io.WriteString(c.c, s); err != nil {
-		c.t.Fatalf("write: %v", err)
-	}
-}
+func dial(t *testing.T, addr string) *client { return &client{e2e.Dial(t, addr), t} }
 
 // expect reads exactly len(want) bytes and compares them with want.
 func (c *client) expect(want string) {
 	c.t.Helper()
-	_ = c.c.SetReadDeadline(time.Now().Add(e2e.Timeout))
+	_ = c.Conn.SetReadDeadline(time.Now().Add(e2e.Timeout))
 	got := make([]byte, len(want))
-	if n, err := io.ReadFull(c.br, got); err != nil {
+	if n, err := io.ReadFull(c.R, got); err != nil {
 		c.t.Fatalf("read: %v after %q; want %q", err, got[:n], want)
 	}
 	if string(got) != want {
 		c.t.Fatalf("got %q, want %q", got, want)
-	}
-}
-
-// expectEOF checks that the server closed the connection.
-func (c *client) expectEOF() {
-	c.t.Helper()
-	_ = c.c.SetReadDeadline(time.Now().Add(e2e.Timeout))
-	if b, err := c.br.ReadByte(); err != io.EOF {
-		c.t.Fatalf("read %q, %v; want EOF", b, err)
-	}
-}
-
-// stop sends SIGTERM and checks the exit status and the log.
-func stop(t *testing.T, p *e2e.Proc) {
-	t.Helper()
-	if code := p.Stop(); code != 0 {
-		t.Errorf("exit status after SIGTERM = %d, want 0", code)
-	}
-	if n := strings.Count(p.Stderr(), "listening on"); n != 1 {
-		t.Errorf("%d lines say listening on; want 1", n)
-	}
-	if strings.Contains(p.Stderr(), "goroutine ") {
-		t.Errorf("stderr holds a stack trace")
 	}
 }
 
@@ -87,20 +47,20 @@ func TestServe(t *testing.T) {
 		t.Run(reactor, func(t *testing.T) {
 			p := e2e.Start(t, bin, "--listen", loopback, "--reactor", reactor)
 			c := dial(t, p.Addr())
-			c.send(resp("SET", "k", "v", "EX", "100") + resp("GET", "k") + "PING\r\n" + resp("INCR", "n") +
+			c.Send(resp("SET", "k", "v", "EX", "100") + resp("GET", "k") + "PING\r\n" + resp("INCR", "n") +
 				"INCRBY n 41\r\n" + resp("MGET", "k", "n", "x") + resp("CLIENT", "SETNAME", "e2e") + resp("COMMAND", "DOCS"))
 			c.expect("+OK\r\n$1\r\nv\r\n+PONG\r\n:1\r\n:42\r\n*3\r\n$1\r\nv\r\n$2\r\n42\r\n$-1\r\n+OK\r\n*0\r\n")
-			c.send(resp("NOPE", "a"))
+			c.Send(resp("NOPE", "a"))
 			c.expect("-ERR unknown command 'NOPE', with args beginning with: 'a' \r\n")
 
 			other := dial(t, p.Addr()) // shares the store
-			other.send(resp("GET", "n") + "*1\r\n$x\r\n" + resp("PING"))
+			other.Send(resp("GET", "n") + "*1\r\n$x\r\n" + resp("PING"))
 			other.expect("$2\r\n42\r\n-ERR Protocol error: invalid bulk length\r\n")
-			other.expectEOF()
+			other.ExpectEOF()
 
-			c.send("PING\r\n")
+			c.Send("PING\r\n")
 			c.expect("+PONG\r\n")
-			stop(t, p)
+			e2e.StopCleanly(t, p)
 		})
 	}
 }
@@ -116,13 +76,13 @@ func TestLargePipeline(t *testing.T) {
 		for range n {
 			b.WriteString(resp("GET", "big"))
 		}
-		_, _ = io.WriteString(c.c, b.String())
+		_, _ = io.WriteString(c.Conn, b.String())
 	}()
 	c.expect("+OK\r\n")
 	for range n {
 		c.expect("$" + strconv.Itoa(len(value)) + "\r\n" + value + "\r\n")
 	}
-	stop(t, p)
+	e2e.StopCleanly(t, p)
 }
 
 func TestTwoEndpoints(t *testing.T) {
@@ -133,7 +93,7 @@ func TestTwoEndpoints(t *testing.T) {
 	}
 	for _, addr := range addrs {
 		c := dial(t, addr)
-		c.send("PING\r\n")
+		c.Send("PING\r\n")
 		c.expect("+PONG\r\n")
 	}
 	if code := p.StopWith(os.Interrupt); code != 0 {
@@ -149,8 +109,8 @@ func TestSlowClientClosedByIdleTimeout(t *testing.T) {
 
 	closed := make(chan error, 1)
 	go func() {
-		_ = slow.c.SetReadDeadline(time.Now().Add(e2e.Timeout))
-		_, err := slow.br.ReadByte()
+		_ = slow.Conn.SetReadDeadline(time.Now().Add(e2e.Timeout))
+		_, err := slow.R.ReadByte()
 		closed <- err
 	}()
 	tick := time.NewTicker(idle / 8) // paces the clients; nothing waits on it for a result
@@ -168,14 +128,14 @@ func TestSlowClientClosedByIdleTimeout(t *testing.T) {
 			}
 			waiting = false
 		case <-tick.C:
-			_, _ = slow.c.Write([]byte("x")) // an inline command that never ends
-			busy.send("PING\r\n")
+			_, _ = slow.Conn.Write([]byte("x")) // an inline command that never ends
+			busy.Send("PING\r\n")
 			busy.expect("+PONG\r\n")
 		}
 	}
-	busy.send(resp("ECHO", "still here"))
+	busy.Send(resp("ECHO", "still here"))
 	busy.expect("$10\r\nstill here\r\n")
-	stop(t, p)
+	e2e.StopCleanly(t, p)
 }
 
 func TestBadFlags(t *testing.T) {
