@@ -1,14 +1,26 @@
 //go:build linux || dragonfly || freebsd
 
-// Accepting a connection where x/sys/unix offers accept4(2): the new
-// socket is non-blocking and close-on-exec from the start.
+// Accepting a connection with accept4(2): the new socket is non-blocking
+// and close-on-exec from the start.
 
 package internet
 
-import "golang.org/x/sys/unix"
+import (
+	"unsafe"
 
-// sysAccept accepts one connection on the listening socket fd. The error
-// is the raw errno, for the caller to compare without allocating.
-func sysAccept(fd int) (int, unix.Sockaddr, error) {
-	return unix.Accept4(fd, unix.SOCK_NONBLOCK|unix.SOCK_CLOEXEC)
+	"golang.org/x/sys/unix"
+)
+
+// sysAccept accepts one connection on the listening socket fd, writing the
+// peer's address into b. The error is the raw errno, for the caller to
+// compare without allocating.
+func sysAccept(fd int, b *acceptBuf) (int, error) {
+	b.reset()
+	nfd, _, errno := unix.Syscall6(unix.SYS_ACCEPT4, uintptr(fd),
+		uintptr(unsafe.Pointer(&b.raw)), uintptr(unsafe.Pointer(&b.len)),
+		unix.SOCK_NONBLOCK|unix.SOCK_CLOEXEC, 0, 0)
+	if errno != 0 {
+		return -1, errno
+	}
+	return int(nfd), nil
 }

@@ -1,8 +1,10 @@
 //go:build darwin || netbsd || openbsd
 
-// Accepting a connection where x/sys/unix offers no accept4(2): the flags
-// are set afterwards, under syscall.ForkLock so that no child process is
-// started between accept(2) and FD_CLOEXEC.
+// Accepting a connection where there is no accept4(2): the flags are set
+// afterwards, under syscall.ForkLock so that no child process is started
+// between accept(2) and FD_CLOEXEC. x/sys/unix's Accept is used because
+// direct system calls are not supported on darwin; its Sockaddr is copied
+// into the port's buffer.
 
 package internet
 
@@ -12,9 +14,10 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// sysAccept accepts one connection on the listening socket fd. The error
-// is the raw errno, for the caller to compare without allocating.
-func sysAccept(fd int) (int, unix.Sockaddr, error) {
+// sysAccept accepts one connection on the listening socket fd, writing the
+// peer's address into b. The error is the raw errno, for the caller to
+// compare without allocating.
+func sysAccept(fd int, b *acceptBuf) (int, error) {
 	syscall.ForkLock.RLock()
 	nfd, sa, err := unix.Accept(fd)
 	if err == nil {
@@ -22,11 +25,13 @@ func sysAccept(fd int) (int, unix.Sockaddr, error) {
 	}
 	syscall.ForkLock.RUnlock()
 	if err != nil {
-		return -1, nil, err
+		return -1, err
 	}
 	if err := unix.SetNonblock(nfd, true); err != nil {
 		closeFD(nfd)
-		return -1, nil, err
+		return -1, err
 	}
-	return nfd, sa, nil
+	b.reset()
+	b.fill(sa)
+	return nfd, nil
 }

@@ -147,7 +147,7 @@ func (c *Connector) failed(reason error) {
 	c.maybeStopFactory()
 }
 
-// lost ends a cycle whose connection ended; it is the connection's OnLost.
+// lost ends a cycle whose connection ended.
 func (c *Connector) lost(reason error) {
 	c.conn, c.state = nil, disconnected
 	c.r.runCall("ClientConnectionLost", func() { c.factory.ClientConnectionLost(c, reason) })

@@ -154,7 +154,7 @@ func (a *attempt) connected() {
 		return
 	}
 	c.attempt, c.state = nil, connected
-	c.conn = c.r.newConn(fd, proto, c.target.local(fd), peer, c.lost)
+	c.conn = c.r.newConn(fd, proto, c.target.local(fd), peer, (*connectorOwner)(c))
 	if err := c.conn.Start(); err != nil {
 		c.r.untrack(c.conn)
 		c.conn = nil

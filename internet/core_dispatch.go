@@ -32,19 +32,23 @@ func (r *Reactor) dispatch(ev ready) {
 		r.disconnect(int(ev.fd), errBadDescriptor)
 		return
 	}
-	if rd := w.r; ev.ev&evRead != 0 && rd != nil {
-		if err := r.doRead(rd); err != nil {
-			r.drop(int(ev.fd), rd, err)
-			return
-		}
-		// DoRead may have removed the descriptor or grown the table.
-		if w = r.watchOf(ev); w == nil {
-			return
+	if ev.ev&evRead != 0 {
+		if rd := w.reader(); rd != nil {
+			if err := r.doRead(rd); err != nil {
+				r.drop(int(ev.fd), rd, err)
+				return
+			}
+			// DoRead may have removed the descriptor.
+			if w = r.watchOf(ev); w == nil {
+				return
+			}
 		}
 	}
-	if wd := w.w; ev.ev&evWrite != 0 && wd != nil {
-		if err := r.doWrite(wd); err != nil {
-			r.drop(int(ev.fd), wd, err)
+	if ev.ev&evWrite != 0 {
+		if wd := w.writer(); wd != nil {
+			if err := r.doWrite(wd); err != nil {
+				r.drop(int(ev.fd), wd, err)
+			}
 		}
 	}
 }

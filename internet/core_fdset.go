@@ -10,49 +10,49 @@ import (
 	"github.com/twistgo/twistgo/interfaces"
 )
 
-// watch is one entry of the descriptor table, indexed by fd. r and w are
-// the descriptor when it is watched for reading and for writing (the same
-// value when both). gen is the registration's generation, 0 when the entry
-// is free; a new registration of the number gets a new one, so events
-// collected for the previous descriptor are recognised and ignored.
+// watch is one entry of the descriptor table, indexed by fd. d is the
+// descriptor and want what it is watched for. gen is the registration's
+// generation, 0 when the entry is free; a new registration of the number
+// gets a new one, so events collected for the previous descriptor are
+// recognised and ignored. tracked says d is owned by the reactor (see
+// core_live.go): when the entry is freed, d moves to the live set.
 type watch struct {
-	r   interfaces.ReadDescriptor
-	w   interfaces.WriteDescriptor
-	gen uint32
+	d       interfaces.FileDescriptor
+	gen     uint32
+	want    interest
+	tracked bool
 }
 
-// want is what the entry watches for.
-func (w *watch) want() interest {
-	var ev interest
-	if w.r != nil {
-		ev |= evRead
+// reader returns the descriptor if it is watched for reading, else nil.
+func (w *watch) reader() interfaces.ReadDescriptor {
+	if w.want&evRead == 0 {
+		return nil
 	}
-	if w.w != nil {
-		ev |= evWrite
-	}
-	return ev
+	rd, _ := w.d.(interfaces.ReadDescriptor)
+	return rd
 }
 
-// descriptor returns the watched value.
-func (w *watch) descriptor() interfaces.FileDescriptor {
-	if w.r != nil {
-		return w.r
+// writer returns the descriptor if it is watched for writing, else nil.
+func (w *watch) writer() interfaces.WriteDescriptor {
+	if w.want&evWrite == 0 {
+		return nil
 	}
-	return w.w
+	wd, _ := w.d.(interfaces.WriteDescriptor)
+	return wd
 }
 
 // is reports whether d is the watched value. Descriptors are compared by
 // identity; AddReader and AddWriter admit only comparable ones.
 func (w *watch) is(d interfaces.FileDescriptor) bool {
-	return w.gen != 0 && w.descriptor() == d
+	return w.gen != 0 && w.d == d
 }
 
 // watchAt returns the entry of fd, or nil if fd is not watched.
 func (r *Reactor) watchAt(fd int) *watch {
-	if fd < 0 || fd >= len(r.watches) || r.watches[fd].gen == 0 {
-		return nil
+	if w := r.watches.at(fd); w != nil && w.gen != 0 {
+		return w
 	}
-	return &r.watches[fd]
+	return nil
 }
 
 // watchOf returns the entry an event is for, or nil if its descriptor has
@@ -76,14 +76,14 @@ func (r *Reactor) watchOf(ev ready) *watch {
 //
 // Twisted: IReactorFDSet.addReader.
 func (r *Reactor) AddReader(d interfaces.ReadDescriptor) error {
-	return r.watchFor(d, func(w *watch) { w.r = d })
+	return r.watchFor(d, evRead)
 }
 
 // AddWriter watches d for writability, as AddReader.
 //
 // Twisted: IReactorFDSet.addWriter.
 func (r *Reactor) AddWriter(d interfaces.WriteDescriptor) error {
-	return r.watchFor(d, func(w *watch) { w.w = d })
+	return r.watchFor(d, evWrite)
 }
 
 // RemoveReader stops watching d for readability; it is a no-op if d is
@@ -92,7 +92,7 @@ func (r *Reactor) AddWriter(d interfaces.WriteDescriptor) error {
 //
 // Twisted: IReactorFDSet.removeReader.
 func (r *Reactor) RemoveReader(d interfaces.ReadDescriptor) {
-	r.unwatchFor(d, func(w *watch) { w.r = nil })
+	r.unwatchFor(d, evRead)
 }
 
 // RemoveWriter stops watching d for writability; it is a no-op if d is
@@ -100,11 +100,11 @@ func (r *Reactor) RemoveReader(d interfaces.ReadDescriptor) {
 //
 // Twisted: IReactorFDSet.removeWriter.
 func (r *Reactor) RemoveWriter(d interfaces.WriteDescriptor) {
-	r.unwatchFor(d, func(w *watch) { w.w = nil })
+	r.unwatchFor(d, evWrite)
 }
 
-// watchFor applies set to d's entry and tells the poller.
-func (r *Reactor) watchFor(d interfaces.FileDescriptor, set func(*watch)) error {
+// watchFor adds ev to what d is watched for and tells the poller.
+func (r *Reactor) watchFor(d interfaces.FileDescriptor, ev interest) error {
 	if r.closed {
 		return interfaces.ErrReactorNotRunning
 	}
@@ -115,67 +115,67 @@ func (r *Reactor) watchFor(d interfaces.FileDescriptor, set func(*watch)) error 
 	if fd < 0 {
 		return fmt.Errorf("%w: descriptor with fd %d", interfaces.ErrInvalidArgument, fd)
 	}
-	r.watches = growTo(r.watches, fd+1, watch{})
-	w := &r.watches[fd]
+	w := r.watches.make(fd)
 	if w.gen != 0 && !w.is(d) {
 		r.log.Warn("twistgo: fd reused while still watched; its descriptor was closed without being removed",
 			"reactor", r.name, "fd", fd)
 		r.unwatch(fd)
 	}
-	next := *w
-	set(&next)
-	if next.want() == w.want() {
+	want := w.want | ev
+	if want == w.want {
 		return nil
 	}
 	if w.gen != 0 {
-		if err := r.poller.modify(fd, next.gen, next.want()); err != nil {
+		if err := r.poller.modify(fd, w.gen, want); err != nil {
 			return err
 		}
-		*w = next
+		w.want = want
 		return nil
 	}
 	if !reflect.TypeOf(d).Comparable() {
 		return fmt.Errorf("%w: descriptor of type %T is not comparable", interfaces.ErrInvalidArgument, d)
 	}
-	next.gen = r.newGen()
-	if err := r.poller.add(fd, next.gen, next.want()); err != nil {
+	gen := r.newGen()
+	if err := r.poller.add(fd, gen, want); err != nil {
 		return err
 	}
-	*w = next
+	*w = watch{d: d, gen: gen, want: want, tracked: r.adopt(d)}
 	return nil
 }
 
-// unwatchFor applies clear to d's entry, if d is the one watched, and
-// tells the poller; an entry left wanting nothing is freed.
-func (r *Reactor) unwatchFor(d interfaces.FileDescriptor, clear func(*watch)) {
+// unwatchFor takes ev from what d is watched for, if d is the one
+// watched, and tells the poller; an entry left wanting nothing is freed.
+func (r *Reactor) unwatchFor(d interfaces.FileDescriptor, ev interest) {
 	fd := d.Fileno()
 	w := r.watchAt(fd)
 	if w == nil || !w.is(d) {
 		return
 	}
-	next := *w
-	clear(&next)
+	want := w.want &^ ev
 	switch {
-	case next.want() == w.want():
+	case want == w.want:
 		return
-	case next.want() == 0:
+	case want == 0:
 		r.unwatch(fd)
 		return
 	}
-	if err := r.poller.modify(fd, next.gen, next.want()); err != nil {
+	if err := r.poller.modify(fd, w.gen, want); err != nil {
 		r.log.Error("twistgo: changing a descriptor's interest", "reactor", r.name, "fd", fd, "err", err)
 	}
-	*w = next
+	w.want = want
 }
 
 // unwatch frees fd's entry, tells the poller, and returns the descriptor
-// that was watched (nil if none).
+// that was watched (nil if none). A tracked descriptor stays tracked.
 func (r *Reactor) unwatch(fd int) interfaces.FileDescriptor {
 	w := r.watchAt(fd)
 	if w == nil {
 		return nil
 	}
-	d := w.descriptor()
+	d := w.d
+	if w.tracked {
+		r.keepLive(d)
+	}
 	*w = watch{}
 	if r.closed {
 		return d
@@ -203,10 +203,9 @@ func (r *Reactor) newGen() uint32 {
 // Twisted: IReactorFDSet.removeAll.
 func (r *Reactor) RemoveAll() []interfaces.FileDescriptor {
 	var all []interfaces.FileDescriptor
-	for fd := range r.watches {
-		if d := r.unwatch(fd); d != nil {
-			all = append(all, d)
-		}
+	for fd, w := range r.watches.used() {
+		all = append(all, w.d)
+		r.unwatch(fd)
 	}
 	return all
 }
@@ -217,9 +216,9 @@ func (r *Reactor) RemoveAll() []interfaces.FileDescriptor {
 // Twisted: IReactorFDSet.getReaders.
 func (r *Reactor) Readers() []interfaces.ReadDescriptor {
 	var rs []interfaces.ReadDescriptor
-	for i := range r.watches {
-		if w := &r.watches[i]; w.gen != 0 && w.r != nil {
-			rs = append(rs, w.r)
+	for _, w := range r.watches.used() {
+		if rd := w.reader(); rd != nil {
+			rs = append(rs, rd)
 		}
 	}
 	return rs
@@ -231,9 +230,9 @@ func (r *Reactor) Readers() []interfaces.ReadDescriptor {
 // Twisted: IReactorFDSet.getWriters.
 func (r *Reactor) Writers() []interfaces.WriteDescriptor {
 	var ws []interfaces.WriteDescriptor
-	for i := range r.watches {
-		if w := &r.watches[i]; w.gen != 0 && w.w != nil {
-			ws = append(ws, w.w)
+	for _, w := range r.watches.used() {
+		if wd := w.writer(); wd != nil {
+			ws = append(ws, wd)
 		}
 	}
 	return ws

@@ -37,7 +37,7 @@ func TestStaleGenerationIgnored(t *testing.T) {
 			if err := r.AddReader(old); err != nil {
 				t.Fatal(err)
 			}
-			stale := ready{fd: int32(p[0]), gen: r.watches[p[0]].gen, ev: evRead}
+			stale := ready{fd: int32(p[0]), gen: r.watchAt(p[0]).gen, ev: evRead}
 			r.RemoveReader(old)
 			if err := r.AddReader(repl); err != nil {
 				t.Fatal(err)
@@ -46,7 +46,7 @@ func TestStaleGenerationIgnored(t *testing.T) {
 			if old.reads+repl.reads != 0 {
 				t.Errorf("stale event reached a descriptor: old %d, new %d reads", old.reads, repl.reads)
 			}
-			r.dispatch(ready{fd: int32(p[0]), gen: r.watches[p[0]].gen, ev: evRead})
+			r.dispatch(ready{fd: int32(p[0]), gen: r.watchAt(p[0]).gen, ev: evRead})
 			if repl.reads != 1 {
 				t.Errorf("current event: %d reads, want 1", repl.reads)
 			}

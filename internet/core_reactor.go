@@ -60,8 +60,8 @@ type Reactor struct {
 	dead        bool
 	done        chan struct{} // closed once the loop has ended
 
-	watches  []watch                                // the descriptor table, by fd (core_fdset.go)
-	live     map[interfaces.FileDescriptor]struct{} // open, watched or not (core_live.go)
+	watches  watchTable                             // the descriptor table, by fd (core_fdset.go)
+	live     map[interfaces.FileDescriptor]struct{} // tracked and not watched (core_live.go)
 	nextGen  uint32
 	readyBuf []ready
 	flushQ   []transport.Flusher

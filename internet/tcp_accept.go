@@ -49,7 +49,7 @@ func (p *Port) DoRead() error {
 			p.stopAtLimit()
 			break
 		}
-		fd, sa, err := acceptHook(p.fd)
+		fd, err := acceptHook(p.fd, &p.accepted)
 		switch {
 		case err == unix.EINTR:
 			continue
@@ -65,7 +65,7 @@ func (p *Port) DoRead() error {
 		}
 		accepted++
 		p.backoff = 0
-		p.serve(fd, sa)
+		p.serve(fd)
 	}
 	p.adapt(accepted)
 	return nil
@@ -105,21 +105,17 @@ func (p *Port) resume() {
 	}
 }
 
-// serve builds the protocol for one accepted socket and starts its
-// transport; a factory returning nil (or panicking) refuses the
-// connection and the socket is closed.
-func (p *Port) serve(fd int, sa unix.Sockaddr) {
-	peer := p.sock.peer(sa)
+// serve builds the protocol for one accepted socket, whose peer address
+// is in p.accepted, and starts its transport; a factory returning nil (or
+// panicking) refuses the connection and the socket is closed.
+func (p *Port) serve(fd int) {
+	peer := p.sock.peer(&p.accepted)
 	proto := p.build(peer)
 	if proto == nil {
 		closeFD(fd)
 		return
 	}
-	var onLost func(error)
-	if p.maxConns > 0 {
-		onLost = p.connectionEnded
-	}
-	if _, err := p.r.startConn(fd, proto, p.sock.local(fd, p.host), peer, onLost); err != nil {
+	if _, err := p.r.startConn(fd, proto, p.sock.local(fd, p.host), peer, (*portOwner)(p)); err != nil {
 		p.logger.Error("twistgo: cannot watch an accepted connection", "port", p.sock.name(), "err", err)
 		return
 	}
@@ -143,7 +139,10 @@ func (p *Port) stopAtLimit() {
 // connectionEnded counts a connection of a limited port out and starts
 // accepting again if the port stopped at its limit (and is not pausing
 // after an accept error, whose end resumes it).
-func (p *Port) connectionEnded(error) {
+func (p *Port) connectionEnded() {
+	if p.maxConns == 0 {
+		return
+	}
 	p.conns--
 	if !p.full || p.limited() {
 		return

@@ -137,12 +137,12 @@ func emfileChild(t *testing.T, name string) {
 		t.Fatal(err)
 	}
 	var emfiles atomic.Int32
-	defer internet.SetAcceptHook(func(fd int) (int, unix.Sockaddr, error) {
-		nfd, sa, err := internet.SysAccept(fd)
+	defer internet.SetAcceptHook(func(fd int, b *internet.AcceptBuf) (int, error) {
+		nfd, err := internet.SysAccept(fd, b)
 		if err == unix.EMFILE && emfiles.Add(1) == 1 {
 			fmt.Println("STORM 1")
 		}
-		return nfd, sa, err
+		return nfd, err
 	})()
 	f := &factory{build: func(net.Addr) interfaces.Protocol {
 		return &proto{made: func(p *proto) { p.tr.Write([]byte("hi\n")) }}

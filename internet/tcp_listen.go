@@ -82,7 +82,7 @@ func (s *tcpSocket) open(backlog int) (int, net.Addr, error) {
 	return fd, tcpAddrOf(bound), nil
 }
 
-func (s *tcpSocket) peer(sa unix.Sockaddr) net.Addr { return tcpAddrOf(sa) }
+func (s *tcpSocket) peer(b *acceptBuf) net.Addr { return b.tcpAddr() }
 
 // local is the port's address unless it is a wildcard, which says nothing
 // about which local address a connection came in on.

@@ -11,8 +11,6 @@ import (
 	"net"
 	"time"
 
-	"golang.org/x/sys/unix"
-
 	"github.com/twistgo/twistgo/deferred"
 	"github.com/twistgo/twistgo/interfaces"
 )
@@ -28,7 +26,7 @@ type streamSocket interface {
 	// address, or a *CannotListenError.
 	open(backlog int) (fd int, host net.Addr, err error)
 	// peer converts an accepted connection's address.
-	peer(sa unix.Sockaddr) net.Addr
+	peer(b *acceptBuf) net.Addr
 	// local returns an accepted connection's own address, given the
 	// port's bound address.
 	local(fd int, host net.Addr) net.Addr
@@ -62,12 +60,13 @@ type Port struct {
 	listening bool
 	started   bool // factory told DoStart and not yet DoStop
 
-	accepts int                    // accept(2) calls allowed per DoRead
-	backoff time.Duration          // current pause after a resource error
-	retry   interfaces.DelayedCall // the pending end of that pause
-	stopD   *deferred.Deferred     // the StopListening result to fire
-	stopAt  interfaces.DelayedCall // the pending end of StopListening
-	logger  *slog.Logger
+	accepted acceptBuf              // the peer address of the last accept(2)
+	accepts  int                    // accept(2) calls allowed per DoRead
+	backoff  time.Duration          // current pause after a resource error
+	retry    interfaces.DelayedCall // the pending end of that pause
+	stopD    *deferred.Deferred     // the StopListening result to fire
+	stopAt   interfaces.DelayedCall // the pending end of StopListening
+	logger   *slog.Logger
 }
 
 // Accept batch limits, as Twisted's numberAccepts: start at 100, grow by

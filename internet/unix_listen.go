@@ -102,7 +102,7 @@ func (s *unixSocket) stale() bool {
 // abstract names.
 func (s *unixSocket) inFilesystem() bool { return !abstractNames || !strings.HasPrefix(s.path, "@") }
 
-func (s *unixSocket) peer(sa unix.Sockaddr) net.Addr      { return unixAddrOf(sa) }
+func (s *unixSocket) peer(b *acceptBuf) net.Addr          { return b.unixAddr() }
 func (s *unixSocket) local(_ int, host net.Addr) net.Addr { return host }
 func (s *unixSocket) name() string                        { return "unix " + s.path }
 

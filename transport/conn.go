@@ -45,9 +45,19 @@ type Config struct {
 	// Local and Peer are the socket's two addresses, as GetHost and
 	// GetPeer return them.
 	Local, Peer net.Addr
-	// OnLost, if set, runs once, right after the protocol's ConnectionLost,
-	// with the same reason. Connectors use it to tell their factory.
-	OnLost func(reason error)
+	// Owner, if set, is told once, right after the protocol's
+	// ConnectionLost, that the connection has ended.
+	Owner Owner
+}
+
+// Owner is whatever made a connection and must hear when it ends: the
+// listening port that accepted it, or the connector that dialed it. It is
+// an interface rather than a callback so that a connection costs its owner
+// no closure.
+type Owner interface {
+	// ConnectionEnded is called once, right after the protocol's
+	// ConnectionLost, with the same reason.
+	ConnectionEnded(c *Conn, reason error)
 }
 
 // Conn is the Transport of one TCP or UNIX stream connection: buffered,
@@ -66,14 +76,12 @@ type Config struct {
 //
 // Twisted: tcp.Connection (abstract.FileDescriptor).
 type Conn struct {
-	fd     int
-	loop   Loop
-	proto  interfaces.Protocol
-	half   interfaces.HalfCloseableProtocol // proto, if it is half-closeable
-	local  net.Addr
-	peer   net.Addr
-	onLost func(error)
-	isUNIX bool
+	fd    int
+	loop  Loop
+	proto interfaces.Protocol
+	owner Owner
+	local net.Addr
+	peer  net.Addr
 
 	out outBuffer
 
@@ -104,22 +112,33 @@ type Conn struct {
 //
 // Call only on the reactor goroutine, or before Run.
 func New(c Config) *Conn {
-	t := &Conn{
-		fd:     c.FD,
-		loop:   c.Loop,
-		proto:  c.Protocol,
-		local:  c.Local,
-		peer:   c.Peer,
-		onLost: c.OnLost,
-		high:   DefaultHighWater,
-		low:    DefaultLowWater,
+	return &Conn{
+		fd:    c.FD,
+		loop:  c.Loop,
+		proto: c.Protocol,
+		owner: c.Owner,
+		local: c.Local,
+		peer:  c.Peer,
+		high:  DefaultHighWater,
+		low:   DefaultLowWater,
 	}
-	t.half, _ = c.Protocol.(interfaces.HalfCloseableProtocol)
-	_, t.isUNIX = c.Local.(*net.UnixAddr)
-	if _, ok := c.Peer.(*net.UnixAddr); ok {
-		t.isUNIX = true
-	}
-	return t
+}
+
+// isUNIX reports whether this is a UNIX-domain connection, which has no
+// TCP options and no abortive close.
+func (t *Conn) isUNIX() bool {
+	_, local := t.local.(*net.UnixAddr)
+	_, peer := t.peer.(*net.UnixAddr)
+	return local || peer
+}
+
+// halfCloseable returns the protocol as a HalfCloseableProtocol, or nil if
+// it wants the whole connection closed when either direction ends. It is
+// asked at each half-close rather than stored, to keep idle connections
+// small.
+func (t *Conn) halfCloseable() interfaces.HalfCloseableProtocol {
+	h, _ := t.proto.(interfaces.HalfCloseableProtocol)
+	return h
 }
 
 // Fileno returns the socket's descriptor, or -1 once it is closed.

@@ -101,7 +101,7 @@ func (t *Conn) release(abortive bool) {
 		t.loop.RemoveWriter(t)
 	}
 	t.reading, t.writing = false, false
-	if abortive && !t.isUNIX {
+	if abortive && !t.isUNIX() {
 		// SO_LINGER with a zero timeout: close(2) sends RST, not FIN.
 		_ = unix.SetsockoptLinger(t.fd, unix.SOL_SOCKET, unix.SO_LINGER, &unix.Linger{Onoff: 1, Linger: 0})
 	}
@@ -110,7 +110,8 @@ func (t *Conn) release(abortive bool) {
 	t.out.reset()
 }
 
-// tellLost stops the producer and tells the protocol (then OnLost), once.
+// tellLost stops the producer and tells the protocol (then the owner),
+// once.
 func (t *Conn) tellLost(reason error) {
 	if t.lostTold {
 		return
@@ -121,8 +122,8 @@ func (t *Conn) tellLost(reason error) {
 		t.guard(p.StopProducing)
 	}
 	t.guard(func() { t.proto.ConnectionLost(reason) })
-	if t.onLost != nil {
-		t.guard(func() { t.onLost(reason) })
+	if t.owner != nil {
+		t.guard(func() { t.owner.ConnectionEnded(t, reason) })
 	}
 }
 

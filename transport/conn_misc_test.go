@@ -55,20 +55,32 @@ func TestPanicInConnectionMade(t *testing.T) {
 func TestPanicInConnectionLostIsContained(t *testing.T) {
 	checkFDs(t)
 	l := newTestLoop(t)
-	var lostHook int
 	fa, fb := socketPair(t, "unix")
 	defer unix.Close(fb)
 	p := &panicOnLost{}
-	c := transport.New(transport.Config{FD: fa, Loop: l, Protocol: p, Local: addrOf("unix"), Peer: addrOf("unix"),
-		OnLost: func(error) { lostHook++ }})
+	owner := &countingOwner{}
+	c := transport.New(transport.Config{FD: fa, Loop: l, Protocol: p, Local: addrOf("unix"), Peer: addrOf("unix"), Owner: owner})
 	must(t, "start", c.Start())
 	c.ConnectionLost(interfaces.ErrConnectionLost)
-	if lostHook != 1 || c.Fileno() != -1 {
-		t.Errorf("OnLost ran %d times, fileno %d; want 1 and -1", lostHook, c.Fileno())
+	if owner.ended != 1 || owner.conn != c || !errors.Is(owner.reason, interfaces.ErrConnectionLost) || c.Fileno() != -1 {
+		t.Errorf("owner told %d times (conn %p, reason %v), fileno %d; want once, with %p and the reason, and -1",
+			owner.ended, owner.conn, owner.reason, c.Fileno(), c)
 	}
 }
 
 type panicOnLost struct{ recorder }
+
+// countingOwner records what its connection told it.
+type countingOwner struct {
+	ended  int
+	conn   *transport.Conn
+	reason error
+}
+
+func (o *countingOwner) ConnectionEnded(c *transport.Conn, reason error) {
+	o.ended++
+	o.conn, o.reason = c, reason
+}
 
 func (p *panicOnLost) ConnectionLost(error) { panic("lost") }
 

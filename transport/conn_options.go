@@ -34,7 +34,7 @@ func (t *Conn) SetTCPKeepAlive(on bool) error {
 // setBool sets a boolean TCP socket option.
 func (t *Conn) setBool(level, opt int, on bool) error {
 	switch {
-	case t.isUNIX:
+	case t.isUNIX():
 		return errUNIXOption
 	case t.closed:
 		return interfaces.ErrNotConnected

@@ -69,12 +69,13 @@ func (t *Conn) readSome(buf []byte) error {
 // readEOF handles the peer's orderly shutdown of its write side: the end of
 // the connection, unless the protocol wants to hear about each direction.
 func (t *Conn) readEOF() error {
-	if t.half == nil {
+	half := t.halfCloseable()
+	if half == nil {
 		return interfaces.ErrConnectionDone
 	}
 	t.readDisconnected = true
 	t.updateReading()
-	t.half.ReadConnectionLost()
+	half.ReadConnectionLost()
 	return nil
 }
 

@@ -192,10 +192,10 @@ func (t *Conn) shutdownWrite() error {
 	if err := unix.Shutdown(t.fd, unix.SHUT_WR); err != nil {
 		return lost("shutdown", err)
 	}
-	if t.half != nil {
+	if half := t.halfCloseable(); half != nil {
 		prev := t.inCallback
 		t.inCallback = true
-		t.half.WriteConnectionLost()
+		half.WriteConnectionLost()
 		t.inCallback = prev
 	}
 	if !t.closed && t.disconnecting {
