@@ -115,7 +115,7 @@ func (r *Reactor) watchFor(d interfaces.FileDescriptor, ev interest) error {
 	if fd < 0 {
 		return fmt.Errorf("%w: descriptor with fd %d", interfaces.ErrInvalidArgument, fd)
 	}
-	w := r.watches.make(fd)
+	w := r.watches.ensure(fd)
 	if w.gen != 0 && !w.is(d) {
 		r.log.Warn("twistgo: fd reused while still watched; its descriptor was closed without being removed",
 			"reactor", r.name, "fd", fd)

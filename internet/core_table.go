@@ -27,9 +27,9 @@ func (t *watchTable) at(fd int) *watch {
 	return &t.pages[p][fd&(1<<pageBits-1)]
 }
 
-// make returns fd's entry, allocating its page if needed. fd must not be
+// ensure returns fd's entry, allocating its page if needed. fd must not be
 // negative.
-func (t *watchTable) make(fd int) *watch {
+func (t *watchTable) ensure(fd int) *watch {
 	p := fd >> pageBits
 	t.pages = growTo(t.pages, p+1, nil)
 	if t.pages[p] == nil {
