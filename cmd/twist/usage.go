@@ -23,9 +23,9 @@ endpoint. Bad flags exit 2; a port that cannot be opened exits 1.
 Global flags:
   --reactor NAME     the reactor to run: %s (default: the platform's)
   --listen ENDPOINT  where to listen; repeatable; default per service:
-                       tcp:PORT[:interface=IP][:backlog=N]
-                       tcp6:PORT[:interface=IP6][:backlog=N]
-                       unix:PATH[:mode=OCTAL][:backlog=N]
+                       tcp:PORT[:interface=IP][:backlog=N][:maxConnections=M]
+                       tcp6:PORT[:interface=IP6][:backlog=N][:maxConnections=M]
+                       unix:PATH[:mode=OCTAL][:backlog=N][:maxConnections=M]
                        udp:PORT[:interface=IP][:maxPacketSize=N]  (datagram services)
   --log-level LEVEL  debug, info, warn or error (default info)
   --help             show this help
