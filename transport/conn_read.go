@@ -47,7 +47,7 @@ func (t *Conn) DoRead() error {
 // readSome is DoRead's loop.
 func (t *Conn) readSome(buf []byte) error {
 	for range maxReadsPerTurn {
-		n, err := unix.Read(t.fd, buf)
+		n, err := sockRead(t.fd, buf)
 		switch {
 		case err == unix.EINTR:
 			continue

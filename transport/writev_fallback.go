@@ -5,15 +5,13 @@
 
 package transport
 
-import "golang.org/x/sys/unix"
-
 // writeBuffers sends bufs with one write(2) per buffer. It returns the
 // bytes sent; a short count means the kernel's buffer is full. An error is
 // returned only if nothing was sent.
 func writeBuffers(fd int, bufs [][]byte) (int, error) {
 	sent := 0
 	for _, b := range bufs {
-		n, err := unix.Write(fd, b)
+		n, err := sockWrite(fd, b)
 		if err != nil {
 			if sent > 0 {
 				return sent, nil

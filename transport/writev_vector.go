@@ -12,7 +12,7 @@ import "golang.org/x/sys/unix"
 // buffer is full.
 func writeBuffers(fd int, bufs [][]byte) (int, error) {
 	if len(bufs) == 1 {
-		return unix.Write(fd, bufs[0])
+		return sockWrite(fd, bufs[0])
 	}
 	return unix.Writev(fd, bufs)
 }
