@@ -390,7 +390,7 @@ profile_twistgo() {
 # define_workloads writes the workload definitions the report reads.
 define_workloads() {
 	local peer="group=Peer comparison	base=stdlib,gnet"
-	local echo_extra="extra=p50_us,p99_us,server_cpu,server_us_per_msg,client_cpu,other_cpu"
+	local echo_extra="extra=p50_us,p99_us,server_cpu,server_us_per_msg,server_user_ns_per_msg,client_cpu,other_cpu"
 	{
 		printf '#workload\tname=echo64x1\ttitle=64 B echo, 50 conns, 1 in flight\tmetric=msgs_per_s\tunit=msg/s\t%s\t%s\n' "$peer" "$echo_extra"
 		printf '#workload\tname=echo64x16\ttitle=64 B echo, 50 conns, 16 in flight\tmetric=msgs_per_s\tunit=msg/s\t%s\t%s\n' "$peer" "$echo_extra"

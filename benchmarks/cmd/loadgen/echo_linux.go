@@ -31,6 +31,7 @@ type echoResult struct {
 	errors    int64
 	firstErr  error
 	serverCPU time.Duration // server CPU time in the window; -1 if unknown
+	serverUsr time.Duration // the part of serverCPU spent in the server's own code
 	clientCPU time.Duration
 	otherCPU  time.Duration // everything else the machine ran; -1 if unknown
 }
@@ -45,16 +46,18 @@ const (
 
 // echoRun is the state of one echo run on its single goroutine.
 type echoRun struct {
-	cfg     echoConfig
-	ep      int
-	conns   []*echoConn
-	byFD    map[int]*echoConn
-	live    int
-	phase   int
-	start   time.Time
-	res     *echoResult
-	cpuMark [3]time.Duration // server, client and machine CPU at window start
-	buf     []byte
+	cfg        echoConfig
+	ep         int
+	conns      []*echoConn
+	byFD       map[int]*echoConn
+	live       int
+	phase      int
+	start      time.Time
+	res        *echoResult
+	serverMark cpuTimes         // server CPU at window start
+	serverOK   bool             // serverMark was sampled
+	cpuMark    [2]time.Duration // client and machine CPU at window start
+	buf        []byte
 }
 
 // runEcho performs one echo run. Setup failures (cannot connect) are
@@ -142,19 +145,19 @@ func (r *echoRun) advance() {
 	switch {
 	case r.phase == phaseWarmup && now >= r.cfg.warmup:
 		r.phase = phaseMeasure
-		r.cpuMark = [3]time.Duration{r.serverCPU(), selfCPU(), busyOrUnknown()}
+		r.serverMark, r.serverOK = r.serverCPU()
+		r.cpuMark = [2]time.Duration{selfCPU(), busyOrUnknown()}
 	case r.phase == phaseMeasure && now >= r.cfg.warmup+r.cfg.duration:
 		r.phase = phaseDrain
 		r.res.window = now - r.cfg.warmup
-		if r.cpuMark[0] >= 0 {
-			if cpu := r.serverCPU(); cpu >= 0 {
-				r.res.serverCPU = cpu - r.cpuMark[0]
-			}
+		if cpu, ok := r.serverCPU(); ok && r.serverOK {
+			used := cpu.since(r.serverMark)
+			r.res.serverCPU, r.res.serverUsr = used.total(), used.user
 		}
-		r.res.clientCPU = selfCPU() - r.cpuMark[1]
+		r.res.clientCPU = selfCPU() - r.cpuMark[0]
 		r.res.otherCPU = -1
-		if busy := busyOrUnknown(); busy >= 0 && r.cpuMark[2] >= 0 && r.res.serverCPU >= 0 {
-			r.res.otherCPU = max(busy-r.cpuMark[2]-r.res.serverCPU-r.res.clientCPU, 0)
+		if busy := busyOrUnknown(); busy >= 0 && r.cpuMark[1] >= 0 && r.res.serverCPU >= 0 {
+			r.res.otherCPU = max(busy-r.cpuMark[1]-r.res.serverCPU-r.res.clientCPU, 0)
 		}
 	case r.phase == phaseDrain && (r.drained() || now >= r.cfg.warmup+r.cfg.duration+r.cfg.drain):
 		r.phase = phaseDone
@@ -185,16 +188,14 @@ func (r *echoRun) drained() bool {
 	return true
 }
 
-// serverCPU samples the server's CPU time, or -1 without a pid.
-func (r *echoRun) serverCPU() time.Duration {
+// serverCPU samples the server's CPU time; ok is false without a pid or
+// when /proc cannot be read.
+func (r *echoRun) serverCPU() (cpu cpuTimes, ok bool) {
 	if r.cfg.pid == 0 {
-		return -1
+		return cpuTimes{}, false
 	}
-	d, err := processCPU(r.cfg.pid)
-	if err != nil {
-		return -1
-	}
-	return d
+	cpu, err := processCPU(r.cfg.pid)
+	return cpu, err == nil
 }
 
 // busyOrUnknown samples machineBusy, or -1 when /proc/stat cannot be read.

@@ -69,8 +69,8 @@ func TestHistogramBucketsCoverEveryValue(t *testing.T) {
 func TestParseStatCPU(t *testing.T) {
 	line := "4242 (a (weird) name) S 1 2 3 4 5 6 7 8 9 10 150 50 0 0 20 0 1 0 100 0 0\n"
 	got, err := parseStatCPU(line)
-	if err != nil || got != 2*time.Second {
-		t.Errorf("parseStatCPU = %v, %v; want 2s", got, err)
+	if want := (cpuTimes{user: 1500 * time.Millisecond, sys: 500 * time.Millisecond}); err != nil || got != want {
+		t.Errorf("parseStatCPU = %+v, %v; want %+v", got, err, want)
 	}
 	if _, err := parseStatCPU("garbage"); err == nil {
 		t.Error("parseStatCPU accepted garbage")

@@ -33,11 +33,25 @@ func rssKB(pid int) (int64, error) {
 	return 0, fmt.Errorf("/proc/%d/status: no VmRSS line", pid)
 }
 
-// processCPU returns the user plus system time pid has used so far.
-func processCPU(pid int) (time.Duration, error) {
+// cpuTimes is the CPU time a process has used, split into time in its own
+// code (user) and in the kernel on its behalf (sys).
+type cpuTimes struct {
+	user, sys time.Duration
+}
+
+// total is user plus system time.
+func (c cpuTimes) total() time.Duration { return c.user + c.sys }
+
+// since returns the time used between the sample earlier and c.
+func (c cpuTimes) since(earlier cpuTimes) cpuTimes {
+	return cpuTimes{user: c.user - earlier.user, sys: c.sys - earlier.sys}
+}
+
+// processCPU returns the CPU time pid has used so far.
+func processCPU(pid int) (cpuTimes, error) {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
 	if err != nil {
-		return 0, err
+		return cpuTimes{}, err
 	}
 	return parseStatCPU(string(b))
 }
@@ -45,24 +59,27 @@ func processCPU(pid int) (time.Duration, error) {
 // parseStatCPU reads utime and stime (fields 14 and 15) from the text of
 // /proc/PID/stat. The command name, field 2, may hold spaces and
 // parentheses, so counting starts after its last ')'.
-func parseStatCPU(stat string) (time.Duration, error) {
+func parseStatCPU(stat string) (cpuTimes, error) {
 	i := strings.LastIndexByte(stat, ')')
 	if i < 0 {
-		return 0, fmt.Errorf("malformed stat line")
+		return cpuTimes{}, fmt.Errorf("malformed stat line")
 	}
 	f := strings.Fields(stat[i+1:])
 	if len(f) < 13 {
-		return 0, fmt.Errorf("malformed stat line")
+		return cpuTimes{}, fmt.Errorf("malformed stat line")
 	}
-	var ticks int64
-	for _, s := range f[11:13] {
+	var ticks [2]int64
+	for k, s := range f[11:13] {
 		v, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
-			return 0, fmt.Errorf("malformed stat line: %w", err)
+			return cpuTimes{}, fmt.Errorf("malformed stat line: %w", err)
 		}
-		ticks += v
+		ticks[k] = v
 	}
-	return time.Duration(ticks) * time.Second / userHZ, nil
+	return cpuTimes{
+		user: time.Duration(ticks[0]) * time.Second / userHZ,
+		sys:  time.Duration(ticks[1]) * time.Second / userHZ,
+	}, nil
 }
 
 // selfCPU returns the user plus system time this process has used so far.

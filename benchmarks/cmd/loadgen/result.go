@@ -59,6 +59,7 @@ func echoFields(cfg echoConfig, r *echoResult) []field {
 		fs = append(fs, field{"server_cpu", cpuShare(r.serverCPU, r.window)})
 		if r.msgs > 0 {
 			fs = append(fs, field{"server_us_per_msg", fmt.Sprintf("%.3f", r.serverCPU.Seconds()*1e6/float64(r.msgs))})
+			fs = append(fs, field{"server_user_ns_per_msg", fmt.Sprintf("%.1f", r.serverUsr.Seconds()*1e9/float64(r.msgs))})
 		}
 	}
 	if r.otherCPU >= 0 {
