@@ -1,4 +1,4 @@
-//go:build linux || dragonfly || freebsd
+//go:build (linux && !386) || dragonfly || freebsd
 
 // Accepting a connection with accept4(2): the new socket is non-blocking
 // and close-on-exec from the start.
@@ -10,6 +10,9 @@ import (
 
 	"golang.org/x/sys/unix"
 )
+
+// acceptAllocates says whether sysAccept allocates: not here.
+const acceptAllocates = false
 
 // sysAccept accepts one connection on the listening socket fd, writing the
 // peer's address into b. The error is the raw errno, for the caller to

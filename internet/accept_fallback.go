@@ -1,6 +1,7 @@
-//go:build darwin || netbsd || openbsd
+//go:build darwin || netbsd || openbsd || (linux && 386)
 
-// Accepting a connection where there is no accept4(2): the flags are set
+// Accepting a connection where there is no accept4(2), or (linux/386) no
+// accept4 system call of its own on kernels before 4.3: the flags are set
 // afterwards, under syscall.ForkLock so that no child process is started
 // between accept(2) and FD_CLOEXEC. x/sys/unix's Accept is used because
 // direct system calls are not supported on darwin; its Sockaddr is copied
@@ -13,6 +14,10 @@ import (
 
 	"golang.org/x/sys/unix"
 )
+
+// acceptAllocates says whether sysAccept allocates: x/sys/unix's Accept
+// returns its Sockaddr on the heap.
+const acceptAllocates = true
 
 // sysAccept accepts one connection on the listening socket fd, writing the
 // peer's address into b. The error is the raw errno, for the caller to
