@@ -151,7 +151,9 @@ func (t *Conn) Fileno() int { return t.fd }
 // Twisted: ITransport.getPeer.
 func (t *Conn) GetPeer() net.Addr { return t.peer }
 
-// GetHost returns the address of this end.
+// GetHost returns the address of this end. Connections accepted by a
+// port bound to one address share that port's value, so treat it as
+// read-only.
 //
 // Twisted: ITransport.getHost.
 func (t *Conn) GetHost() net.Addr { return t.local }
