@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/twistgo/twistgo/examples/internal/reqconn"
 	"github.com/twistgo/twistgo/examples/internal/reqconn/reqconntest"
 )
@@ -108,18 +107,8 @@ func runChunks(t testing.TB, chunks [][]byte) (string, bool) {
 func TestSessionsEveryChunking(t *testing.T) {
 	for _, tc := range sessions {
 		t.Run(tc.name, func(t *testing.T) {
-			in := []byte(tc.in)
-			check := func(how string, chunks [][]byte) {
-				t.Helper()
-				got, closed := runChunks(t, chunks)
-				if diff := cmp.Diff(tc.want, got); diff != "" {
-					t.Fatalf("%s: responses (-want +got):\n%s", how, diff)
-				}
-				if closed != tc.closed {
-					t.Fatalf("%s: closed = %v, want %v", how, closed, tc.closed)
-				}
-			}
-			reqconntest.EveryChunking(in, check)
+			run := func(chunks [][]byte) (string, bool) { return runChunks(t, chunks) }
+			reqconntest.AnswersEveryChunking(t, []byte(tc.in), tc.want, tc.closed, run)
 		})
 	}
 }

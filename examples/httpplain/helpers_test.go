@@ -3,7 +3,6 @@ package main
 import (
 	"github.com/twistgo/twistgo/examples/internal/reqconn/reqconntest"
 	"github.com/twistgo/twistgo/internet/task"
-	"github.com/twistgo/twistgo/transport/transporttest"
 )
 
 // testConfig is the default configuration with small limits that tests
@@ -29,9 +28,7 @@ func newHarness(cfg config) *harness {
 
 // connect starts a connection as a listening port would.
 func (h *harness) connect() (*conn, *reqconntest.Transport) {
-	tr := reqconntest.NewTransport()
-	p := h.srv.BuildProtocol(tr.GetPeer())
-	transporttest.Connect(p, tr)
+	p, tr := reqconntest.Connect(h.srv)
 	return p.(*conn), tr
 }
 

@@ -6,6 +6,8 @@ package reqconntest
 import (
 	"strconv"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // Bytes splits b into one-byte chunks.
@@ -35,6 +37,24 @@ func EveryChunking(in []byte, check func(how string, chunks [][]byte)) {
 	for i := 1; i < len(in); i++ {
 		check("split at "+strconv.Itoa(i), [][]byte{in[:i], in[i:]})
 	}
+}
+
+// AnswersEveryChunking fails t unless run, fed in whole, byte by byte
+// and split in two at every offset (see EveryChunking), answers want and
+// closes exactly when closed says. run returns what a new connection
+// answered to the chunks and whether it closed.
+func AnswersEveryChunking(t *testing.T, in []byte, want string, closed bool, run func(chunks [][]byte) (out string, closed bool)) {
+	t.Helper()
+	EveryChunking(in, func(how string, chunks [][]byte) {
+		t.Helper()
+		got, gotClosed := run(chunks)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: answer (-want +got):\n%s", how, diff)
+		}
+		if gotClosed != closed {
+			t.Errorf("%s: closed = %v, want %v", how, gotClosed, closed)
+		}
+	})
 }
 
 // SameEverySplit is the body of a fuzz test: it feeds in to run whole,

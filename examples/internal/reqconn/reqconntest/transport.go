@@ -2,7 +2,10 @@
 
 package reqconntest
 
-import "github.com/twistgo/twistgo/transport/transporttest"
+import (
+	"github.com/twistgo/twistgo/interfaces"
+	"github.com/twistgo/twistgo/transport/transporttest"
+)
 
 // Transport is a StringTransport that also counts writes and can act on
 // each, to stand in for a transport whose buffer fills. Call its methods
@@ -50,4 +53,13 @@ func (t *Transport) ReadPaused() bool {
 func (t *Transport) RegisteredProducer() any {
 	p, _ := t.Producer()
 	return p
+}
+
+// Connect builds a protocol from f and starts it on a new Transport, as a
+// listening port would.
+func Connect(f interfaces.Factory) (interfaces.Protocol, *Transport) {
+	tr := NewTransport()
+	p := f.BuildProtocol(tr.GetPeer())
+	transporttest.Connect(p, tr)
+	return p, tr
 }
